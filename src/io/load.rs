@@ -1,0 +1,160 @@
+//! Reading map files: never panics, reports every problem it can with its line and column.
+
+use super::error::{FileProblem, LoadError, explain_io};
+use super::format::{CURRENT_VERSION, MapFile};
+use super::locate::{IdPlaces, Place};
+use crate::model::Map;
+use ron::extensions::Extensions;
+use serde::Deserialize;
+use std::io::Read;
+use std::path::Path;
+
+/// Largest map file stancemap opens, in bytes. A 10,000-node map with quotes is a few MB.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Deepest bracket nesting accepted; real maps need 4 levels.
+const RECURSION_LIMIT: usize = 64;
+
+/// Reads, parses and validates a map file.
+pub fn load_file(path: &Path) -> Result<Map, LoadError> {
+    let text = read_text(path)?;
+    load_str(&text, path)
+}
+
+/// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
+fn read_text(path: &Path) -> Result<String, LoadError> {
+    let fail = |message: String| LoadError::single(path, None, message);
+    let file =
+        std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", explain_io(&e))))?;
+    let size = file
+        .metadata()
+        .map_err(|e| fail(format!("cannot read: {}", explain_io(&e))))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "the file is {:.1} MB; stancemap opens maps of at most {} MB (is this a map file?)",
+            size as f64 / 1e6,
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // Read one byte past the limit so a file that grew after the size check is still caught.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {}", explain_io(&e))))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail("the file is too large to be a map".to_owned()));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or_default();
+        let place = place_at_end_of(good);
+        LoadError::single(
+            path,
+            Some(place),
+            "this is not UTF-8 text; map files are RON text (is this a map file?)",
+        )
+    })
+}
+
+/// The line and column just after a valid UTF-8 prefix.
+fn place_at_end_of(good: &[u8]) -> Place {
+    let text = String::from_utf8_lossy(good);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Place { line, column }
+}
+
+/// Only the version, read before the rest so newer files get a clear message.
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: Option<u32>,
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Parses and validates a map from its text; `file` names it in messages.
+pub fn load_str(text: &str, file: &Path) -> Result<Map, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::single(
+            file,
+            None,
+            "the file is empty; a map file starts with `(` and `version: 1,`",
+        ));
+    }
+    let options = ron_options();
+    let probe: VersionOnly = options.from_str(text).map_err(|e| syntax_error(file, &e))?;
+    let places = IdPlaces::scan(text);
+    match probe.version {
+        None => {
+            return Err(LoadError::single(
+                file,
+                Some(Place { line: 1, column: 1 }),
+                format!(
+                    "the map has no `version` field; add `version: {CURRENT_VERSION},` after the opening `(`"
+                ),
+            ));
+        }
+        Some(v) if v > CURRENT_VERSION => {
+            return Err(LoadError::single(
+                file,
+                places.version(),
+                format!(
+                    "the file is format version {v}, but this stancemap reads versions up to \
+                     {CURRENT_VERSION}; open it with a newer stancemap"
+                ),
+            ));
+        }
+        Some(0) => {
+            return Err(LoadError::single(
+                file,
+                places.version(),
+                "version 0 does not exist; the first format version is 1",
+            ));
+        }
+        Some(_) => {}
+    }
+    let parsed: MapFile = options.from_str(text).map_err(|e| syntax_error(file, &e))?;
+    Map::assemble(parsed.into_parts()).map_err(|problems| {
+        let mut problems: Vec<FileProblem> = problems
+            .into_iter()
+            .map(|p| FileProblem {
+                place: p.item.and_then(|item| places.of(item.raw())),
+                message: p.to_string(),
+            })
+            .collect();
+        // File order, with problems that have no place last.
+        problems.sort_by_key(|p| p.place.map_or((usize::MAX, 0), |pl| (pl.line, pl.column)));
+        LoadError {
+            file: file.to_path_buf(),
+            problems,
+        }
+    })
+}
+
+/// Turns a RON error into a problem at its place, in plainer words where RON's are terse.
+fn syntax_error(file: &Path, error: &ron::error::SpannedError) -> LoadError {
+    use ron::Error as E;
+    let message = match &error.code {
+        E::Eof => "the file ends too early: a bracket, string or list is not closed".to_owned(),
+        E::ExceededRecursionLimit => format!(
+            "brackets are nested more than {RECURSION_LIMIT} deep; a map file needs only 4 levels"
+        ),
+        E::ExpectedStructLike => "expected `(` to start a map or an item".to_owned(),
+        E::TrailingCharacters => {
+            "unexpected text after the end of the map (an extra `)`?)".to_owned()
+        }
+        other => other.to_string(),
+    };
+    let place = Place {
+        line: error.span.start.line,
+        column: error.span.start.col,
+    };
+    LoadError::single(file, Some(place), message)
+}

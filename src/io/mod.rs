@@ -1,0 +1,15 @@
+//! Map files: RON text with a version, loaded with every problem located, saved atomically.
+
+mod error;
+pub mod format;
+mod load;
+mod locate;
+mod save;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::{FileProblem, LoadError, SaveError, explain_io};
+pub use load::{MAX_FILE_BYTES, load_file, load_str};
+pub use locate::Place;
+pub use save::{backup_path, save_file, to_ron_string};

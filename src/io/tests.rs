@@ -1,0 +1,220 @@
+//! Unit tests for saving and loading: format, stability, atomic writes and backups.
+
+use super::save::write_atomically;
+use super::*;
+use crate::model::{
+    Actor, ActorKind, Claim, Date, Edit, Map, MapInfo, Point, Position, Relation, RelationKind,
+    Source, Stance,
+};
+use std::path::Path;
+
+fn small_map() -> Map {
+    let mut map = Map::new("Putin–Biden call");
+    let mut ids = map.id_allocator();
+    let (source, putin, nato, guarantees) = (ids.source(), ids.actor(), ids.claim(), ids.claim());
+    map.apply(Edit::Batch(vec![
+        Edit::SetInfo(MapInfo {
+            title: "Putin–Biden call".into(),
+            description: "Stances from the 7 Dec 2021 video call".into(),
+            created: Some(Date::constant(2021, 12, 8)),
+            modified: None,
+        }),
+        Edit::AddSource(Source {
+            date: Some(Date::constant(2021, 12, 8)),
+            language: Some("zh-Hant".into()),
+            ..Source::new(source, "環球深壹度", "Xinhua")
+        }),
+        Edit::AddActor(Actor {
+            camp: Some("Russia".into()),
+            aliases: vec!["普京".into()],
+            ..Actor::new(
+                putin,
+                "Vladimir Putin",
+                ActorKind::Person,
+                Point::new(-120.5, 40.0),
+            )
+        }),
+        Edit::AddClaim(Claim::new(
+            nato,
+            "NATO must not expand east",
+            Point::new(200.0, 0.0),
+        )),
+        Edit::AddClaim(Claim::new(
+            guarantees,
+            "Russia needs legal guarantees",
+            Point::new(200.0, 90.0),
+        )),
+        Edit::AddStance(Stance {
+            quote: "俄羅斯希望獲得可靠的法律保證".into(),
+            translation: Some("Russia wants reliable legal guarantees".into()),
+            source: Some(source),
+            date: Some(Date::constant(2021, 12, 7)),
+            ..Stance::new(ids.stance(), putin, guarantees, Position::StronglySupports)
+        }),
+        Edit::AddRelation(Relation::new(
+            ids.relation(),
+            nato,
+            guarantees,
+            RelationKind::Supports,
+        )),
+    ]))
+    .unwrap();
+    map
+}
+
+#[test]
+fn saved_text_reads_like_the_documented_format() {
+    let text = to_ron_string(&small_map());
+    assert!(text.starts_with("// stancemap map"), "{text}");
+    assert!(text.contains("#![enable(implicit_some)]"), "{text}");
+    assert!(text.contains("    version: 1,\n"), "{text}");
+    assert!(text.contains("kind: Person,"), "{text}");
+    assert!(text.contains("position: StronglySupports,"), "{text}");
+    assert!(text.contains("at: (-120.5, 40.0),"), "{text}");
+    assert!(text.contains("date: \"2021-12-07\","), "{text}");
+    // Non-ASCII text is written as is, not escaped, so quotes stay readable in diffs.
+    assert!(text.contains("俄羅斯希望獲得可靠的法律保證"), "{text}");
+    // Empty optional fields are left out.
+    assert!(!text.contains("notes"), "{text}");
+    assert!(!text.contains("pinned"), "{text}");
+}
+
+#[test]
+fn save_then_load_gives_the_same_map_and_bytes() {
+    let map = small_map();
+    let text = to_ron_string(&map);
+    let loaded = load_str(&text, Path::new("m.ron")).unwrap();
+    assert_eq!(loaded, map);
+    assert_eq!(to_ron_string(&loaded), text);
+}
+
+#[test]
+fn one_edit_changes_only_its_own_lines() {
+    let mut map = small_map();
+    let before = to_ron_string(&map);
+    let putin = map.actors().next().unwrap().id;
+    map.apply(Edit::MoveNodes {
+        moves: vec![(putin.into(), Point::new(0.0, 0.0))],
+        pinned: false,
+    })
+    .unwrap();
+    let after = to_ron_string(&map);
+    let changed: Vec<_> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert_eq!(
+        changed,
+        [(
+            "            at: (-120.5, 40.0),",
+            "            at: (0.0, 0.0),"
+        )]
+    );
+}
+
+#[test]
+fn a_save_keeps_a_backup_of_the_previous_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.ron");
+    let mut map = small_map();
+    save_file(&path, &map).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    map.apply(Edit::SetInfo(MapInfo {
+        title: "Renamed".into(),
+        ..map.info()
+    }))
+    .unwrap();
+    save_file(&path, &map).unwrap();
+    assert_eq!(std::fs::read(backup_path(&path)).unwrap(), first);
+    assert_eq!(load_file(&path).unwrap().title(), "Renamed");
+    // No temporary files are left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn an_interrupted_save_leaves_the_original_file_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.ron");
+    save_file(&path, &small_map()).unwrap();
+    let original = std::fs::read(&path).unwrap();
+    let new_text = to_ron_string(&Map::new("Something else"));
+    let err = write_atomically(&path, new_text.as_bytes(), |temp| {
+        // The new bytes are fully written and synced at this point...
+        assert_eq!(std::fs::read(temp).unwrap(), new_text.as_bytes());
+        // ...and then the machine "crashes" before the rename.
+        Err(std::io::Error::other("power failure"))
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("power failure"), "{err}");
+    assert!(err.to_string().contains("was not changed"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_into_a_read_only_folder_fails_cleanly() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.ron");
+    save_file(&path, &small_map()).unwrap();
+    let original = std::fs::read(&path).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = dir.path().join("probe");
+    if std::fs::write(&probe, b"x").is_ok() {
+        // Running as root: permissions are not enforced, nothing to test here.
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    }
+    let err = save_file(&path, &Map::new("x")).unwrap_err();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(err.to_string().contains("permission denied"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symlink_replaces_the_linked_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.ron");
+    let link = dir.path().join("link.ron");
+    save_file(&real, &Map::new("old")).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    save_file(&link, &Map::new("new")).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(load_file(&real).unwrap().title(), "new");
+}
+
+#[test]
+fn a_hand_written_file_with_optional_fields_left_out_loads() {
+    let text = r#"(
+        version: 1,
+        title: "Hand-written",
+        actors: [(id: 1, name: "Putin", kind: Person)],
+        claims: [(id: 2, label: "NATO must not expand east")],
+        stances: [(id: 3, actor: 1, claim: 2, position: Supports, date: "2021-12-01")],
+    )"#;
+    let map = load_str(text, Path::new("hand.ron")).unwrap();
+    assert_eq!(map.stances().len(), 1);
+    assert_eq!(map.next_id(), 4);
+    assert_eq!(
+        map.stances().next().unwrap().date,
+        Some(Date::constant(2021, 12, 1))
+    );
+}

@@ -1,0 +1,284 @@
+//! The map document: every item of one stance map, read through accessors and changed only
+//! through [`Map::apply`](crate::model::Map::apply).
+
+use super::ids::{ActorId, ClaimId, ItemId, NodeId, RelationId, SourceId, StanceId};
+use super::items::{Actor, Claim, Relation, Source, Stance};
+use super::values::Point;
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+
+/// One stance map: sources, actors, claims, the stances actors take on claims, and the
+/// relations between claims.
+///
+/// Collections are kept sorted by id, so iteration (and therefore saving) is deterministic.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Map {
+    pub(super) title: String,
+    pub(super) description: String,
+    pub(super) created: Option<Date>,
+    pub(super) modified: Option<Date>,
+    pub(super) sources: BTreeMap<SourceId, Source>,
+    pub(super) actors: BTreeMap<ActorId, Actor>,
+    pub(super) claims: BTreeMap<ClaimId, Claim>,
+    pub(super) stances: BTreeMap<StanceId, Stance>,
+    pub(super) relations: BTreeMap<RelationId, Relation>,
+    pub(super) next_id: u32,
+}
+
+/// The descriptive fields of a map, changed together by [`crate::model::Edit::SetInfo`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MapInfo {
+    /// The map's title.
+    pub title: String,
+    /// What the map is about.
+    pub description: String,
+    /// When the map was created.
+    pub created: Option<Date>,
+    /// When the map was last saved with changes.
+    pub modified: Option<Date>,
+}
+
+impl Map {
+    /// An empty map with the given title.
+    pub fn new(title: impl Into<String>) -> Self {
+        Map {
+            title: title.into(),
+            // Ids start at 1: people writing files by hand count from 1.
+            next_id: 1,
+            ..Map::default()
+        }
+    }
+
+    /// The map's title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// What the map is about.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// When the map was created.
+    pub fn created(&self) -> Option<Date> {
+        self.created
+    }
+
+    /// When the map was last saved with changes.
+    pub fn modified(&self) -> Option<Date> {
+        self.modified
+    }
+
+    /// The title, description and dates together.
+    pub fn info(&self) -> MapInfo {
+        MapInfo {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            created: self.created,
+            modified: self.modified,
+        }
+    }
+
+    /// The id the next new item will get. Ids below it were handed out already and are
+    /// never given again, even if their item was deleted.
+    pub fn next_id(&self) -> u32 {
+        self.next_id
+    }
+
+    /// Hands out fresh ids for a group of new items, starting at [`Map::next_id`].
+    pub fn id_allocator(&self) -> IdAllocator {
+        IdAllocator { next: self.next_id }
+    }
+
+    /// All sources, sorted by id.
+    pub fn sources(&self) -> impl ExactSizeIterator<Item = &Source> + Clone {
+        self.sources.values()
+    }
+
+    /// All actors, sorted by id.
+    pub fn actors(&self) -> impl ExactSizeIterator<Item = &Actor> + Clone {
+        self.actors.values()
+    }
+
+    /// All claims, sorted by id.
+    pub fn claims(&self) -> impl ExactSizeIterator<Item = &Claim> + Clone {
+        self.claims.values()
+    }
+
+    /// All stances, sorted by id.
+    pub fn stances(&self) -> impl ExactSizeIterator<Item = &Stance> + Clone {
+        self.stances.values()
+    }
+
+    /// All relations, sorted by id.
+    pub fn relations(&self) -> impl ExactSizeIterator<Item = &Relation> + Clone {
+        self.relations.values()
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: SourceId) -> Option<&Source> {
+        self.sources.get(&id)
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: ActorId) -> Option<&Actor> {
+        self.actors.get(&id)
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: ClaimId) -> Option<&Claim> {
+        self.claims.get(&id)
+    }
+
+    /// The stance with this id.
+    pub fn stance(&self, id: StanceId) -> Option<&Stance> {
+        self.stances.get(&id)
+    }
+
+    /// The relation with this id.
+    pub fn relation(&self, id: RelationId) -> Option<&Relation> {
+        self.relations.get(&id)
+    }
+
+    /// Whether any item of any kind has this raw id.
+    pub fn contains_raw_id(&self, raw: u32) -> bool {
+        self.sources.contains_key(&SourceId(raw))
+            || self.actors.contains_key(&ActorId(raw))
+            || self.claims.contains_key(&ClaimId(raw))
+            || self.stances.contains_key(&StanceId(raw))
+            || self.relations.contains_key(&RelationId(raw))
+    }
+
+    /// Whether the item exists.
+    pub fn contains(&self, id: ItemId) -> bool {
+        match id {
+            ItemId::Source(id) => self.sources.contains_key(&id),
+            ItemId::Actor(id) => self.actors.contains_key(&id),
+            ItemId::Claim(id) => self.claims.contains_key(&id),
+            ItemId::Stance(id) => self.stances.contains_key(&id),
+            ItemId::Relation(id) => self.relations.contains_key(&id),
+        }
+    }
+
+    /// Where a node sits on the canvas, if it exists.
+    pub fn node_position(&self, id: NodeId) -> Option<Point> {
+        match id {
+            NodeId::Actor(a) => self.actor(a).map(|a| a.at),
+            NodeId::Claim(c) => self.claim(c).map(|c| c.at),
+        }
+    }
+
+    /// Whether a node was placed by hand.
+    pub fn node_pinned(&self, id: NodeId) -> Option<bool> {
+        match id {
+            NodeId::Actor(a) => self.actor(a).map(|a| a.pinned),
+            NodeId::Claim(c) => self.claim(c).map(|c| c.pinned),
+        }
+    }
+
+    /// Every node (actors first, then claims, each sorted by id).
+    pub fn nodes(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.actors
+            .keys()
+            .map(|&a| NodeId::Actor(a))
+            .chain(self.claims.keys().map(|&c| NodeId::Claim(c)))
+    }
+
+    /// Number of nodes (actors and claims).
+    pub fn node_count(&self) -> usize {
+        self.actors.len() + self.claims.len()
+    }
+
+    /// The stances an actor takes, sorted by id.
+    pub fn stances_of_actor(&self, actor: ActorId) -> impl Iterator<Item = &Stance> {
+        self.stances.values().filter(move |s| s.actor == actor)
+    }
+
+    /// The stances taken on a claim, sorted by id.
+    pub fn stances_on_claim(&self, claim: ClaimId) -> impl Iterator<Item = &Stance> {
+        self.stances.values().filter(move |s| s.claim == claim)
+    }
+
+    /// The relations that start or end at a claim, sorted by id.
+    pub fn relations_of_claim(&self, claim: ClaimId) -> impl Iterator<Item = &Relation> {
+        self.relations
+            .values()
+            .filter(move |r| r.from == claim || r.to == claim)
+    }
+
+    /// The stances that cite a source, sorted by id.
+    pub fn stances_citing(&self, source: SourceId) -> impl Iterator<Item = &Stance> {
+        self.stances
+            .values()
+            .filter(move |s| s.source == Some(source))
+    }
+
+    /// A short name for an item, for messages and lists: the actor's name, the claim's label...
+    pub fn describe(&self, id: ItemId) -> String {
+        let name = match id {
+            ItemId::Source(s) => self.source(s).map(|s| s.title.clone()),
+            ItemId::Actor(a) => self.actor(a).map(|a| a.name.clone()),
+            ItemId::Claim(c) => self.claim(c).map(|c| c.label.clone()),
+            ItemId::Stance(s) => self.stance(s).map(|s| {
+                format!(
+                    "{} {} {}",
+                    self.actor(s.actor).map_or("?", |a| a.name.as_str()),
+                    s.position.label(),
+                    self.claim(s.claim).map_or("?", |c| c.label.as_str())
+                )
+            }),
+            ItemId::Relation(r) => self.relation(r).map(|r| {
+                format!(
+                    "{} {} {}",
+                    self.claim(r.from).map_or("?", |c| c.label.as_str()),
+                    r.kind.label(),
+                    self.claim(r.to).map_or("?", |c| c.label.as_str())
+                )
+            }),
+        };
+        match name {
+            Some(name) => format!("{id} ({name})"),
+            None => id.to_string(),
+        }
+    }
+}
+
+/// Hands out consecutive fresh ids for items about to be added in one batch of edits.
+#[derive(Debug, Clone)]
+pub struct IdAllocator {
+    next: u32,
+}
+
+impl IdAllocator {
+    /// The next fresh raw id.
+    pub fn next_raw(&mut self) -> u32 {
+        let id = self.next;
+        self.next = self.next.saturating_add(1);
+        id
+    }
+
+    /// A fresh source id.
+    pub fn source(&mut self) -> SourceId {
+        SourceId(self.next_raw())
+    }
+
+    /// A fresh actor id.
+    pub fn actor(&mut self) -> ActorId {
+        ActorId(self.next_raw())
+    }
+
+    /// A fresh claim id.
+    pub fn claim(&mut self) -> ClaimId {
+        ClaimId(self.next_raw())
+    }
+
+    /// A fresh stance id.
+    pub fn stance(&mut self) -> StanceId {
+        StanceId(self.next_raw())
+    }
+
+    /// A fresh relation id.
+    pub fn relation(&mut self) -> RelationId {
+        RelationId(self.next_raw())
+    }
+}

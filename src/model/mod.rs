@@ -1,0 +1,26 @@
+//! The document as plain data: a [`Map`] of sources, actors, claims, stances and relations,
+//! changed only through [`Map::apply`] with an [`Edit`] that the [`rules`] validate.
+
+mod assemble;
+mod edit;
+mod ids;
+mod items;
+mod map;
+pub mod rules;
+mod values;
+
+#[cfg(test)]
+mod tests;
+
+pub use assemble::MapParts;
+pub use edit::{Edit, EditError};
+pub use ids::{ActorId, ClaimId, EdgeId, ItemId, NodeId, RelationId, SourceId, StanceId};
+pub use items::{Actor, Claim, Relation, Source, Stance};
+pub use map::{IdAllocator, Map, MapInfo};
+pub use rules::Problem;
+pub use values::{
+    ActorKind, Colour, ColourError, Confidence, Point, Polarity, Position, RelationKind,
+};
+
+/// Calendar dates, as used for sources, stances and the map itself.
+pub use jiff::civil::Date;
