@@ -1,6 +1,10 @@
 //! stancemap: map who says what. Actors take stances on claims, backed by quotes from sources;
 //! claims support or attack each other. This crate holds the document model, its RON file
-//! format, layouts, analyses, the scene both the canvas and the exporters draw, and the app.
+//! format, the scene that both the canvas and the exporters draw, the app and the command line.
 
+pub mod app;
+pub mod cli;
+pub mod example;
 pub mod io;
 pub mod model;
+pub mod scene;

@@ -20,6 +20,7 @@ pub fn to_ron_string(map: &Map) -> String {
         .indentor("    ")
         .new_line("\n")
         .struct_names(false)
+        .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME);
     let body = match ron::ser::to_string_pretty(&MapFile::from_map(map), config) {
         Ok(body) => body,

@@ -1,0 +1,97 @@
+//! The command line: `stancemap [FILE]` opens the app, subcommands work without a window.
+
+use crate::io::load_file;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Map who says what: actors' stances on claims, backed by quotes, and how claims support or
+/// attack each other.
+#[derive(Debug, Parser)]
+#[command(name = "stancemap", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A map file to open in the app; without one, the example map opens.
+    pub file: Option<PathBuf>,
+
+    /// A command to run without opening the app.
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+/// Commands that run without opening the app.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Check map files: print a summary line for each good file, and every problem in a bad
+    /// file as FILE:LINE:COLUMN: message on stderr. Exits with status 1 if any file is bad.
+    Check {
+        /// The map files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Runs the command line and returns the process exit status.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(CliCommand::Check { files }) => check(&files),
+        None => open_app(cli.file),
+    }
+}
+
+/// `stancemap check FILE...`.
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut all_good = true;
+    for file in files {
+        match load_file(file) {
+            Ok(map) => println!("{}: ok: {}", file.display(), summary(&map)),
+            Err(error) => {
+                all_good = false;
+                for line in error.lines() {
+                    eprintln!("{line}");
+                }
+            }
+        }
+    }
+    if all_good {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// "12 claims, 16 actors, 40 stances, 9 relations, 1 source".
+pub fn summary(map: &crate::model::Map) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    [
+        count(map.claims().len(), "claim", "claims"),
+        count(map.actors().len(), "actor", "actors"),
+        count(map.stances().len(), "stance", "stances"),
+        count(map.relations().len(), "relation", "relations"),
+        count(map.sources().len(), "source", "sources"),
+    ]
+    .join(", ")
+}
+
+/// Opens the app on a file, or on the example map.
+fn open_app(file: Option<PathBuf>) -> ExitCode {
+    let loaded = match &file {
+        Some(path) => load_file(path).map(|map| (map, Some(path.clone()))),
+        None => crate::example::example_map().map(|map| (map, None)),
+    };
+    let (map, path) = match loaded {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match crate::app::run(map, path) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("stancemap: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

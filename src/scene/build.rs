@@ -1,0 +1,188 @@
+//! Turning a map into a scene: one drawing per node and edge, in map coordinates.
+
+use super::camps::{actor_colour, camp_colours};
+use super::edges::{Head, edge_shapes, parallel_bends};
+use super::nodes::{self, NodeDrawing};
+use super::shapes::{LineStyle, Shape};
+use super::style::Style;
+use crate::model::{EdgeId, Map, NodeId, RelationKind};
+use eframe::egui::{Color32, Rect};
+use std::collections::{BTreeMap, HashMap};
+
+/// What a scene item draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SceneId {
+    /// An actor or claim.
+    Node(NodeId),
+    /// A stance or relation.
+    Edge(EdgeId),
+}
+
+/// The drawing of one node or edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneItem {
+    /// What is drawn.
+    pub id: SceneId,
+    /// For a node, its box; for an edge, a box around its line and head.
+    pub bounds: Rect,
+    /// For an edge, the nodes it joins (from, to).
+    pub ends: Option<(NodeId, NodeId)>,
+    /// The shapes, back to front.
+    pub shapes: Vec<Shape>,
+}
+
+/// Everything needed to draw a map, in map coordinates: edges first, then nodes, so nodes
+/// cover the ends of edges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    /// Items in drawing order.
+    pub items: Vec<SceneItem>,
+    /// A box around every item; empty for an empty map.
+    pub bounds: Rect,
+    /// The camps and their colours, for the legend.
+    pub camps: Vec<(String, Color32)>,
+    /// Index of each node's item in `items`.
+    node_index: HashMap<NodeId, usize>,
+}
+
+impl Scene {
+    /// Builds the scene of a whole map.
+    pub fn build(map: &Map, style: &Style) -> Scene {
+        let camps = camp_colours(map, style);
+        let mut drawings: BTreeMap<NodeId, NodeDrawing> = BTreeMap::new();
+        for actor in map.actors() {
+            let colour = actor_colour(actor, &camps, style);
+            drawings.insert(
+                actor.id.into(),
+                nodes::actor(&actor.name, actor.kind, colour, actor.at, style),
+            );
+        }
+        for claim in map.claims() {
+            drawings.insert(claim.id.into(), nodes::claim(&claim.label, claim.at, style));
+        }
+
+        let mut items =
+            Vec::with_capacity(drawings.len() + map.stances().len() + map.relations().len());
+        for (id, from, to, stroke, head) in edge_list(map, style) {
+            let (Some(a), Some(b)) = (drawings.get(&from), drawings.get(&to)) else {
+                continue;
+            };
+            items.push((id, from, to, a, b, stroke, head));
+        }
+        let bends = bends_by_pair(items.iter().map(|(id, from, to, ..)| (*id, *from, *to)));
+        let mut scene_items: Vec<SceneItem> = items
+            .into_iter()
+            .map(|(id, from, to, a, b, stroke, head)| {
+                let bend = bends.get(&id).copied().unwrap_or(0.0);
+                let shapes = edge_shapes(a, b, bend, stroke, head);
+                SceneItem {
+                    id: SceneId::Edge(id),
+                    bounds: union_bounds(&shapes),
+                    ends: Some((from, to)),
+                    shapes,
+                }
+            })
+            .collect();
+
+        let mut node_index = HashMap::with_capacity(drawings.len());
+        for (id, drawing) in drawings {
+            node_index.insert(id, scene_items.len());
+            scene_items.push(SceneItem {
+                id: SceneId::Node(id),
+                bounds: drawing.rect,
+                ends: None,
+                shapes: drawing.shapes,
+            });
+        }
+        let bounds = scene_items
+            .iter()
+            .map(|i| i.bounds)
+            .reduce(|a, b| a.union(b))
+            .unwrap_or(Rect::NOTHING);
+        Scene {
+            items: scene_items,
+            bounds,
+            camps,
+            node_index,
+        }
+    }
+
+    /// The drawing of a node.
+    pub fn node(&self, id: NodeId) -> Option<&SceneItem> {
+        self.node_index.get(&id).and_then(|&i| self.items.get(i))
+    }
+
+    /// The topmost node whose box contains a point.
+    pub fn node_at(&self, pos: eframe::egui::Pos2) -> Option<NodeId> {
+        self.items.iter().rev().find_map(|item| match item.id {
+            SceneId::Node(id) if item.bounds.contains(pos) => Some(id),
+            _ => None,
+        })
+    }
+}
+
+type EdgeSpec = (EdgeId, NodeId, NodeId, LineStyle, Head);
+
+/// Every stance and relation with its line style and head.
+fn edge_list(map: &Map, style: &Style) -> Vec<EdgeSpec> {
+    let stances = map.stances().map(|s| {
+        let polarity = s.position.polarity();
+        let stroke = LineStyle {
+            width: style.stance_width(s.position.strength()),
+            colour: style.stance_colour(polarity),
+            dash: style.stance_dash(polarity),
+        };
+        (
+            EdgeId::Stance(s.id),
+            NodeId::Actor(s.actor),
+            NodeId::Claim(s.claim),
+            stroke,
+            Head::Arrow,
+        )
+    });
+    let relations = map.relations().map(|r| {
+        let stroke = LineStyle::solid(style.relation_width(), style.relation_colour(r.kind));
+        let head = match r.kind {
+            RelationKind::Supports => Head::Arrow,
+            RelationKind::Attacks => Head::Tee,
+        };
+        (
+            EdgeId::Relation(r.id),
+            NodeId::Claim(r.from),
+            NodeId::Claim(r.to),
+            stroke,
+            head,
+        )
+    });
+    stances.chain(relations).collect()
+}
+
+/// Bends for edges that share their two nodes (in either direction), so they stay apart.
+fn bends_by_pair(edges: impl Iterator<Item = (EdgeId, NodeId, NodeId)>) -> HashMap<EdgeId, f32> {
+    let mut groups: BTreeMap<(NodeId, NodeId), Vec<(EdgeId, bool)>> = BTreeMap::new();
+    for (id, from, to) in edges {
+        let forward = from <= to;
+        let key = if forward { (from, to) } else { (to, from) };
+        groups.entry(key).or_default().push((id, forward));
+    }
+    let mut bends = HashMap::new();
+    for group in groups.into_values() {
+        if group.len() < 2 {
+            continue;
+        }
+        for ((id, forward), bend) in group.iter().zip(parallel_bends(group.len())) {
+            // Bends are measured in the pair's direction; edges running the other way see
+            // left and right swapped.
+            bends.insert(*id, if *forward { bend } else { -bend });
+        }
+    }
+    bends
+}
+
+fn union_bounds(shapes: &[Shape]) -> Rect {
+    shapes
+        .iter()
+        .map(Shape::bounds)
+        .reduce(|a, b| a.union(b))
+        .unwrap_or(Rect::NOTHING)
+}

@@ -1,0 +1,160 @@
+//! Edge geometry: curves that start and end at node borders, bend apart when several edges
+//! join the same two nodes, and end in a head that shows the edge's kind.
+
+use super::nodes::{NodeDrawing, border_point};
+use super::shapes::{LineStyle, Shape};
+use super::style::Dash;
+use eframe::egui::{Pos2, Vec2};
+
+/// Sideways distance between neighbouring parallel edges, in map units.
+pub const PARALLEL_SPACING: f32 = 22.0;
+
+/// What an edge ends in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Head {
+    /// A filled triangle: stances and supporting relations.
+    Arrow,
+    /// A triangle with a bar across the line: attacking relations.
+    Tee,
+}
+
+/// The shapes of one edge from `from` to `to`, bent sideways by `bend` map units (positive
+/// bends to the left of the direction of travel).
+pub fn edge_shapes(
+    from: &NodeDrawing,
+    to: &NodeDrawing,
+    bend: f32,
+    stroke: LineStyle,
+    head: Head,
+) -> Vec<Shape> {
+    let a = from.rect.center();
+    let b = to.rect.center();
+    let along = b - a;
+    let normal = if along.length_sq() > 1e-6 {
+        along.normalized().rot90() * -1.0
+    } else {
+        Vec2::new(0.0, -1.0)
+    };
+    let mid = a + along * 0.5 + normal * bend;
+    let start = border_point(from.rect, from.outline, if bend == 0.0 { b } else { mid });
+    let end = border_point(to.rect, to.outline, if bend == 0.0 { a } else { mid });
+    let head_len = head_length(stroke.width);
+    let span = end - start;
+    let c1 = start + span / 3.0 + normal * bend * 0.75;
+    let c2 = start + span * (2.0 / 3.0) + normal * bend * 0.75;
+    let dir = (end - c2).normalized();
+    let dir = if dir.x.is_finite() && dir.y.is_finite() {
+        dir
+    } else {
+        Vec2::X
+    };
+    // Stop the line where the head begins so it does not poke through the tip.
+    let line_end = end - dir * head_len * 0.9;
+    let mut shapes = vec![Shape::Curve {
+        points: [start, c1, c2, line_end],
+        stroke,
+    }];
+    shapes.extend(head_shapes(end, dir, head_len, stroke, head));
+    shapes
+}
+
+/// Length of an edge head for a line of the given width.
+pub fn head_length(width: f32) -> f32 {
+    8.0 + 2.5 * width
+}
+
+/// The head of an edge whose tip is at `tip`, pointing along the unit vector `dir`.
+pub fn head_shapes(tip: Pos2, dir: Vec2, len: f32, stroke: LineStyle, head: Head) -> Vec<Shape> {
+    let side = dir.rot90() * (len * 0.45);
+    let back = tip - dir * len;
+    let triangle = Shape::Polygon {
+        points: vec![tip, back + side, back - side],
+        fill: stroke.colour,
+        stroke: LineStyle::NONE,
+    };
+    match head {
+        Head::Arrow => vec![triangle],
+        Head::Tee => {
+            let bar_at = back - dir * (len * 0.35);
+            let bar = side * 1.35;
+            vec![
+                triangle,
+                Shape::Polyline {
+                    points: vec![bar_at + bar, bar_at - bar],
+                    stroke: LineStyle {
+                        width: stroke.width.max(2.0),
+                        dash: Dash::Solid,
+                        ..stroke
+                    },
+                },
+            ]
+        }
+    }
+}
+
+/// The bend of each of `count` edges between the same two nodes, all measured in one
+/// direction: 0 for a lone edge, then spread evenly on both sides.
+pub fn parallel_bends(count: usize) -> Vec<f32> {
+    if count <= 1 {
+        return vec![0.0; count];
+    }
+    let middle = (count as f32 - 1.0) / 2.0;
+    (0..count)
+        .map(|i| (i as f32 - middle) * PARALLEL_SPACING)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::nodes::Outline;
+    use super::*;
+    use eframe::egui::{Color32, Rect};
+
+    fn node(x: f32, y: f32) -> NodeDrawing {
+        NodeDrawing {
+            rect: Rect::from_center_size(Pos2::new(x, y), Vec2::new(100.0, 40.0)),
+            outline: Outline::Square,
+            shapes: vec![],
+        }
+    }
+
+    #[test]
+    fn straight_edges_end_at_borders_with_a_head_at_the_target() {
+        let shapes = edge_shapes(
+            &node(0.0, 0.0),
+            &node(300.0, 0.0),
+            0.0,
+            LineStyle::solid(2.0, Color32::BLUE),
+            Head::Arrow,
+        );
+        let Shape::Curve { points, .. } = &shapes[0] else {
+            panic!("first shape is the line")
+        };
+        assert_eq!(points[0], Pos2::new(50.0, 0.0));
+        let Shape::Polygon { points: tri, .. } = &shapes[1] else {
+            panic!("second shape is the head")
+        };
+        assert_eq!(tri[0], Pos2::new(250.0, 0.0));
+        assert!(points[3].x < 250.0);
+    }
+
+    #[test]
+    fn opposite_edges_bend_to_different_sides() {
+        let (a, b) = (node(0.0, 0.0), node(300.0, 0.0));
+        let style = LineStyle::solid(2.0, Color32::BLUE);
+        let there = edge_shapes(&a, &b, 20.0, style, Head::Arrow);
+        let back = edge_shapes(&b, &a, 20.0, style, Head::Arrow);
+        let mid_y = |shapes: &[Shape]| match &shapes[0] {
+            Shape::Curve { points, .. } => super::super::shapes::bezier_point(points, 0.5).y,
+            _ => panic!(),
+        };
+        assert!(mid_y(&there) * mid_y(&back) < 0.0);
+    }
+
+    #[test]
+    fn bends_spread_symmetrically() {
+        assert_eq!(parallel_bends(1), [0.0]);
+        assert_eq!(parallel_bends(2), [-11.0, 11.0]);
+        assert_eq!(parallel_bends(3), [-22.0, 0.0, 22.0]);
+    }
+}

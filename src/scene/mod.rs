@@ -1,0 +1,21 @@
+//! What to draw, in map coordinates: boxes, wrapped text, curved edges with heads, colours and
+//! a legend. Built once per change of the map and painted by both the canvas and the
+//! exporters, so an exported picture shows exactly what the canvas shows.
+
+mod build;
+mod camps;
+pub mod edges;
+mod legend;
+pub mod nodes;
+mod shapes;
+mod style;
+pub mod text;
+
+#[cfg(test)]
+mod tests;
+
+pub use build::{Scene, SceneId, SceneItem};
+pub use camps::{actor_colour, camp_colours};
+pub use legend::Legend;
+pub use shapes::{Align, LineStyle, Shape, bezier_point};
+pub use style::{Dash, Style, Theme};

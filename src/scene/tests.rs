@@ -1,0 +1,186 @@
+//! Scene tests on a small map.
+
+use super::*;
+use crate::model::{
+    Actor, ActorKind, Claim, EdgeId, Edit, Map, NodeId, Point, Position, Relation, RelationKind,
+    Stance,
+};
+
+fn map() -> Map {
+    let mut map = Map::new("t");
+    let mut ids = map.id_allocator();
+    let (putin, biden, nato, guarantees) = (ids.actor(), ids.actor(), ids.claim(), ids.claim());
+    map.apply(Edit::Batch(vec![
+        Edit::AddActor(Actor {
+            camp: Some("Russia".into()),
+            ..Actor::new(putin, "Putin", ActorKind::Person, Point::new(0.0, 0.0))
+        }),
+        Edit::AddActor(Actor {
+            camp: Some("United States".into()),
+            ..Actor::new(biden, "Biden", ActorKind::Person, Point::new(0.0, 200.0))
+        }),
+        Edit::AddClaim(Claim::new(
+            nato,
+            "NATO must not expand east",
+            Point::new(300.0, 0.0),
+        )),
+        Edit::AddClaim(Claim::new(
+            guarantees,
+            "Legal guarantees",
+            Point::new(300.0, 200.0),
+        )),
+        Edit::AddStance(Stance::new(
+            ids.stance(),
+            putin,
+            nato,
+            Position::StronglySupports,
+        )),
+        Edit::AddStance(Stance {
+            date: Some(crate::model::Date::constant(2021, 11, 30)),
+            ..Stance::new(ids.stance(), putin, nato, Position::Supports)
+        }),
+        Edit::AddStance(Stance::new(ids.stance(), biden, nato, Position::Opposes)),
+        Edit::AddRelation(Relation::new(
+            ids.relation(),
+            nato,
+            guarantees,
+            RelationKind::Supports,
+        )),
+        Edit::AddRelation(Relation::new(
+            ids.relation(),
+            guarantees,
+            nato,
+            RelationKind::Attacks,
+        )),
+    ]))
+    .unwrap();
+    map
+}
+
+#[test]
+fn edges_come_before_nodes_and_every_item_is_drawn() {
+    let map = map();
+    let scene = Scene::build(&map, &Style::new(Theme::Light));
+    assert_eq!(scene.items.len(), 4 + 3 + 2);
+    let first_node = scene
+        .items
+        .iter()
+        .position(|i| matches!(i.id, SceneId::Node(_)))
+        .unwrap();
+    assert!(
+        scene.items[..first_node]
+            .iter()
+            .all(|i| matches!(i.id, SceneId::Edge(_)))
+    );
+    assert!(
+        scene.items[first_node..]
+            .iter()
+            .all(|i| matches!(i.id, SceneId::Node(_)))
+    );
+    assert_eq!(scene.camps.len(), 2);
+    for item in &scene.items {
+        assert!(scene.bounds.contains_rect(item.bounds));
+    }
+}
+
+#[test]
+fn parallel_and_opposite_edges_do_not_overlap() {
+    let map = map();
+    let scene = Scene::build(&map, &Style::new(Theme::Light));
+    let midpoints: Vec<_> = scene
+        .items
+        .iter()
+        .filter_map(|i| match (&i.id, i.shapes.first()) {
+            (SceneId::Edge(_), Some(Shape::Curve { points, .. })) => {
+                Some((i.ends, bezier_point(points, 0.5)))
+            }
+            _ => None,
+        })
+        .collect();
+    for (i, (ends_a, a)) in midpoints.iter().enumerate() {
+        for (ends_b, b) in midpoints.iter().skip(i + 1) {
+            let same_pair = ends_a.map(|(x, y)| (x.min(y), x.max(y)))
+                == ends_b.map(|(x, y)| (x.min(y), x.max(y)));
+            if same_pair {
+                assert!((*a - *b).length() > 10.0, "{ends_a:?} {a:?} vs {b:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn stance_styles_follow_polarity() {
+    let map = map();
+    let style = Style::new(Theme::Light);
+    let scene = Scene::build(&map, &style);
+    let biden_stance = map
+        .stances()
+        .find(|s| s.position == Position::Opposes)
+        .unwrap();
+    let item = scene
+        .items
+        .iter()
+        .find(|i| i.id == SceneId::Edge(EdgeId::Stance(biden_stance.id)))
+        .unwrap();
+    let Shape::Curve { stroke, .. } = &item.shapes[0] else {
+        panic!()
+    };
+    assert_eq!(stroke.dash, Dash::Dashed);
+    assert_eq!(
+        stroke.colour,
+        style.stance_colour(crate::model::Polarity::Oppose)
+    );
+}
+
+#[test]
+fn node_lookup_and_hit_testing() {
+    let map = map();
+    let scene = Scene::build(&map, &Style::new(Theme::Dark));
+    let putin = NodeId::Actor(map.actors().next().unwrap().id);
+    let item = scene.node(putin).unwrap();
+    assert_eq!(scene.node_at(item.bounds.center()), Some(putin));
+    assert_eq!(
+        scene.node_at(eframe::egui::Pos2::new(-1000.0, -1000.0)),
+        None
+    );
+}
+
+#[test]
+fn legend_lists_kinds_and_camps_inside_its_panel() {
+    let map = map();
+    let style = Style::new(Theme::Light);
+    let scene = Scene::build(&map, &style);
+    let legend = Legend::build(&map, &scene.camps, &style);
+    let texts: Vec<&str> = legend
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    for expected in [
+        "supports",
+        "opposes",
+        "attacks",
+        "person",
+        "Russia",
+        "United States",
+    ] {
+        assert!(
+            texts.contains(&expected),
+            "{expected} missing from {texts:?}"
+        );
+    }
+    let panel = eframe::egui::Rect::from_min_size(eframe::egui::Pos2::ZERO, legend.size);
+    for shape in &legend.shapes {
+        assert!(panel.expand(1.0).contains_rect(shape.bounds()), "{shape:?}");
+    }
+}
+
+#[test]
+fn an_empty_map_gives_an_empty_scene() {
+    let scene = Scene::build(&Map::new("empty"), &Style::new(Theme::Light));
+    assert!(scene.items.is_empty());
+    assert!(!scene.bounds.is_positive());
+}
