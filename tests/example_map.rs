@@ -1,0 +1,340 @@
+//! The example map in `maps/` loads, validates, is saved in canonical form, quotes its source
+//! article verbatim and covers the claims the article discusses.
+
+use stancemap::io::{load_file, to_ron_string};
+use stancemap::model::{ActorKind, Date, Map, NodeId, Point, Position, rules};
+use std::path::{Path, PathBuf};
+
+const MAP_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/maps/putin-biden-call-2021.ron"
+);
+
+/// The seed article's file name. It sits in `shared/seed/` beside the checkout: one folder up
+/// from the repository root in CI and in the main checkout, two folders up in a worktree
+/// under `wt/`.
+const SEED_NAME: &str = "000_db2664a6e289d1c2.txt";
+const SEED_DIRS: [&str; 2] = [
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed"),
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seed"),
+];
+
+const ACTORS: usize = 17;
+const CLAIMS: usize = 28;
+const STANCES: usize = 44;
+const RELATIONS: usize = 15;
+
+/// Node sizes on the canvas, in logical pixels.
+const CLAIM_SIZE: (f32, f32) = (180.0, 60.0);
+const ACTOR_SIZE: (f32, f32) = (140.0, 44.0);
+/// The least free space between two nodes in the initial layout.
+const MIN_GAP: f32 = 40.0;
+
+fn map_text() -> String {
+    std::fs::read_to_string(MAP_PATH).unwrap_or_else(|e| panic!("cannot read {MAP_PATH}: {e}"))
+}
+
+fn example() -> Map {
+    load_file(Path::new(MAP_PATH)).unwrap_or_else(|e| panic!("the example map does not load: {e}"))
+}
+
+fn seed_article() -> String {
+    let tried: Vec<PathBuf> = SEED_DIRS
+        .iter()
+        .map(|dir| Path::new(dir).join(SEED_NAME))
+        .collect();
+    for path in &tried {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return text;
+        }
+    }
+    panic!(
+        "the example map's source article {SEED_NAME} was not found; the quote check needs it. \
+         Looked in: {tried:?}"
+    );
+}
+
+#[test]
+fn the_example_map_loads_and_validates() {
+    let map = example();
+    let problems = rules::check_map(&map);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(map.sources().len(), 1);
+    assert_eq!(map.actors().len(), ACTORS);
+    assert_eq!(map.claims().len(), CLAIMS);
+    assert_eq!(map.stances().len(), STANCES);
+    assert_eq!(map.relations().len(), RELATIONS);
+}
+
+#[test]
+fn the_file_is_in_canonical_saved_form() {
+    let text = map_text();
+    assert!(
+        to_ron_string(&example()) == text,
+        "saving the example map changes its bytes; re-save it with stancemap::io::to_ron_string"
+    );
+}
+
+#[test]
+fn the_source_is_the_xinhua_article() {
+    let map = example();
+    let Some(source) = map.sources().next() else {
+        panic!("the example map has no source");
+    };
+    assert_eq!(
+        source.title,
+        "環球深壹度 | 俄美元首視頻會晤,普京“以攻為守”?"
+    );
+    assert_eq!(source.publisher, "Xinhua (republished by 楠木軒)");
+    assert_eq!(source.language.as_deref(), Some("zh-Hant"));
+    assert_eq!(source.date, Some(Date::constant(2021, 12, 8)));
+    let notes = source.notes.as_deref().unwrap_or_default();
+    assert!(notes.contains("inferred"), "{notes}");
+    // The title is the article's first line.
+    assert!(seed_article().starts_with(&source.title));
+}
+
+#[test]
+fn every_named_actor_is_present() {
+    let map = example();
+    let expected = [
+        ("Vladimir Putin", ActorKind::Person, "普京"),
+        ("Joe Biden", ActorKind::Person, "拜登"),
+        ("Sergey Lavrov", ActorKind::Person, "拉夫羅夫"),
+        ("Dmitry Peskov", ActorKind::Person, "佩斯科夫"),
+        ("Vladimir Batyuk", ActorKind::Expert, "巴丘克"),
+        ("Yuri Rogulev", ActorKind::Expert, "羅古列夫"),
+        ("Pavel Sharikov", ActorKind::Expert, "沙里科夫"),
+        ("Vladimir Vasiliev", ActorKind::Expert, "瓦西里耶夫"),
+        ("Sergei Kislitsyn", ActorKind::Expert, "基斯利岑"),
+        ("Ivan Safranchuk", ActorKind::Expert, "薩弗蘭丘克"),
+        ("Russia", ActorKind::State, "俄羅斯"),
+        ("United States", ActorKind::State, "美國"),
+        ("NATO", ActorKind::Bloc, "北約"),
+        ("Ukraine", ActorKind::State, "烏克蘭"),
+        ("European states", ActorKind::Bloc, "歐洲國家"),
+    ];
+    let article = seed_article();
+    for (name, kind, chinese) in expected {
+        let actor = map
+            .actors()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("no actor named {name}"));
+        assert_eq!(actor.kind, kind, "{name}");
+        assert!(
+            actor.aliases.iter().any(|a| a == chinese),
+            "{name} lacks the alias {chinese}"
+        );
+        assert!(article.contains(chinese), "{chinese} is not in the article");
+    }
+}
+
+#[test]
+fn actors_have_camps_from_a_small_set_and_take_stances() {
+    let map = example();
+    let camps = [
+        "Russia",
+        "Russian experts",
+        "United States",
+        "NATO / West",
+        "Ukraine",
+        "Europe",
+        "Observers",
+    ];
+    for actor in map.actors() {
+        let camp = actor.camp.as_deref().unwrap_or_default();
+        assert!(camps.contains(&camp), "{}: camp {camp:?}", actor.name);
+        if actor.kind == ActorKind::Expert && camp != "Observers" {
+            assert_eq!(camp, "Russian experts", "{}", actor.name);
+        }
+        assert!(!actor.aliases.is_empty(), "{} has no aliases", actor.name);
+        assert!(
+            map.stances_of_actor(actor.id).next().is_some(),
+            "{} takes no stance",
+            actor.name
+        );
+        assert!(!actor.pinned, "{} is pinned", actor.name);
+    }
+}
+
+#[test]
+fn every_stance_quotes_the_article_verbatim() {
+    let map = example();
+    let article = seed_article();
+    let Some(source) = map.sources().next().map(|s| s.id) else {
+        panic!("the example map has no source");
+    };
+    for stance in map.stances() {
+        let who = map.describe(stance.id.into());
+        assert!(!stance.quote.trim().is_empty(), "{who}: no quote");
+        assert!(
+            stance
+                .translation
+                .as_deref()
+                .is_some_and(|t| !t.trim().is_empty()),
+            "{who}: no translation"
+        );
+        assert_eq!(stance.source, Some(source), "{who}: no source");
+        assert!(stance.confidence.is_some(), "{who}: no confidence");
+        assert!(
+            article.contains(&stance.quote),
+            "{who}: the quote is not in the article verbatim: {}",
+            stance.quote
+        );
+    }
+}
+
+#[test]
+fn stance_dates_are_the_events_the_article_reports() {
+    let map = example();
+    let allowed = [
+        Date::constant(2021, 11, 18),
+        Date::constant(2021, 11, 30),
+        Date::constant(2021, 12, 7),
+    ];
+    for stance in map.stances() {
+        if let Some(date) = stance.date {
+            assert!(allowed.contains(&date), "{}: {date}", stance.id);
+        }
+        // The one date the article does not give must say where it comes from.
+        if stance.date == Some(Date::constant(2021, 11, 18)) {
+            let notes = stance.notes.as_deref().unwrap_or_default();
+            assert!(notes.contains("outside the article"), "{notes}");
+        }
+    }
+}
+
+/// Whether some claim carries `tag` and has `keyword` in its label (case-insensitive).
+fn has_claim(map: &Map, tag: &str, keyword: &str) -> bool {
+    map.claims().any(|c| {
+        c.tags.iter().any(|t| t == tag) && c.label.to_lowercase().contains(&keyword.to_lowercase())
+    })
+}
+
+#[test]
+fn the_claims_cover_the_article_topics() {
+    let map = example();
+    let topics = [
+        ("nato", "NATO expansion"),
+        ("security", "legal guarantees"),
+        ("security", "offensive weapons"),
+        ("ukraine", "escalat"),
+        ("sanctions", "economic measures"),
+        ("red-lines", "red lines"),
+        ("energy", "Nord Stream 2"),
+        ("diplomacy", "expulsions"),
+        ("geneva", "Geneva"),
+        ("dialogue", "Geneva"),
+        ("strategic-stability", "strategic stability"),
+        ("iran", "Iran"),
+        ("cyber", "cyber"),
+        ("relations", "reset"),
+        ("ukraine", "join NATO"),
+        ("relations", "fundamental"),
+        ("strategy", "offence as defence"),
+    ];
+    for (tag, keyword) in topics {
+        assert!(
+            has_claim(&map, tag, keyword),
+            "no claim tagged {tag:?} with {keyword:?} in its label"
+        );
+    }
+    for claim in map.claims() {
+        let label = &claim.label;
+        assert!(label.chars().count() <= 40, "label too long: {label}");
+        assert!(claim.text.ends_with('.'), "{label}: text is not a sentence");
+        assert!(!claim.tags.is_empty(), "{label}: no tags");
+        for tag in &claim.tags {
+            assert_eq!(*tag, tag.to_lowercase(), "{label}: tag {tag}");
+        }
+        assert!(
+            map.stances_on_claim(claim.id).next().is_some(),
+            "{label}: nobody takes a stance on it"
+        );
+        assert!(!claim.pinned, "{label} is pinned");
+    }
+}
+
+#[test]
+fn the_red_lines_clash_is_one_claim_with_opposite_stances() {
+    let map = example();
+    let Some(claim) = map
+        .claims()
+        .find(|c| c.tags.iter().any(|t| t == "red-lines"))
+    else {
+        panic!("no claim is tagged red-lines");
+    };
+    let position_of = |name: &str| {
+        map.stances_on_claim(claim.id)
+            .find(|s| map.actor(s.actor).is_some_and(|a| a.name == name))
+            .map(|s| s.position)
+    };
+    assert_eq!(
+        position_of("Vladimir Putin"),
+        Some(Position::StronglySupports)
+    );
+    assert_eq!(position_of("Joe Biden"), Some(Position::StronglyOpposes));
+}
+
+/// The rectangle a node covers, with `at` as its centre or as its top-left corner.
+fn rect(at: Point, size: (f32, f32), centred: bool) -> (f32, f32, f32, f32) {
+    let (x, y) = if centred {
+        (at.x - size.0 / 2.0, at.y - size.1 / 2.0)
+    } else {
+        (at.x, at.y)
+    };
+    (x, y, x + size.0, y + size.1)
+}
+
+#[test]
+fn no_two_nodes_overlap() {
+    let map = example();
+    let nodes: Vec<(NodeId, Point, (f32, f32))> = map
+        .nodes()
+        .map(|id| {
+            let size = match id {
+                NodeId::Actor(_) => ACTOR_SIZE,
+                NodeId::Claim(_) => CLAIM_SIZE,
+            };
+            let at = map.node_position(id).unwrap_or_default();
+            (id, at, size)
+        })
+        .collect();
+    assert_eq!(nodes.len(), ACTORS + CLAIMS);
+    // The layout keeps its gaps whether a node's position is read as its centre or its corner.
+    for centred in [true, false] {
+        for (i, (a, at_a, size_a)) in nodes.iter().enumerate() {
+            for (b, at_b, size_b) in nodes.iter().skip(i + 1) {
+                let ra = rect(*at_a, *size_a, centred);
+                let rb = rect(*at_b, *size_b, centred);
+                let apart_x = ra.2 + MIN_GAP <= rb.0 || rb.2 + MIN_GAP <= ra.0;
+                let apart_y = ra.3 + MIN_GAP <= rb.1 || rb.3 + MIN_GAP <= ra.1;
+                assert!(
+                    apart_x || apart_y,
+                    "{} and {} are closer than {MIN_GAP} px (centred: {centred})",
+                    map.describe((*a).into()),
+                    map.describe((*b).into())
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn russian_camp_is_on_the_left_and_the_west_on_the_right() {
+    let map = example();
+    let claims_left = map.claims().map(|c| c.at.x).fold(f32::INFINITY, f32::min);
+    let claims_right = map
+        .claims()
+        .map(|c| c.at.x)
+        .fold(f32::NEG_INFINITY, f32::max);
+    for actor in map.actors() {
+        match actor.camp.as_deref() {
+            Some("Russia" | "Russian experts") => {
+                assert!(actor.at.x < claims_left, "{}", actor.name)
+            }
+            Some(_) => assert!(actor.at.x > claims_right, "{}", actor.name),
+            None => {}
+        }
+    }
+}
