@@ -1,16 +1,24 @@
 //! Side lists of the map's claims, actors and stances.
 
-use crate::model::Map;
+use super::selection::Selection;
+use crate::model::{ItemId, Map};
 use eframe::egui;
 
-/// Lists the map's claims, actors and stances in collapsible sections.
-pub fn lists_ui(ui: &mut egui::Ui, map: &Map) {
+/// Lists the map's claims, actors and stances in collapsible sections; a click selects.
+pub fn lists_ui(ui: &mut egui::Ui, map: &Map, selection: &mut Selection) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::CollapsingHeader::new(format!("Claims ({})", map.claims().len()))
             .default_open(true)
             .show(ui, |ui| {
                 for claim in map.claims() {
-                    ui.label(&claim.label).on_hover_text(&claim.text);
+                    let id = ItemId::Claim(claim.id);
+                    if ui
+                        .selectable_label(selection.contains(id), &claim.label)
+                        .on_hover_text(&claim.text)
+                        .clicked()
+                    {
+                        selection.select_only(id);
+                    }
                 }
             });
         egui::CollapsingHeader::new(format!("Actors ({})", map.actors().len()))
@@ -18,15 +26,25 @@ pub fn lists_ui(ui: &mut egui::Ui, map: &Map) {
             .show(ui, |ui| {
                 for actor in map.actors() {
                     let camp = actor.camp.as_deref().unwrap_or("no camp");
-                    ui.label(format!("{} ({}, {camp})", actor.name, actor.kind.label()));
+                    let id = ItemId::Actor(actor.id);
+                    let text = format!("{} ({}, {camp})", actor.name, actor.kind.label());
+                    if ui.selectable_label(selection.contains(id), text).clicked() {
+                        selection.select_only(id);
+                    }
                 }
             });
         egui::CollapsingHeader::new(format!("Stances ({})", map.stances().len()))
             .default_open(false)
             .show(ui, |ui| {
                 for stance in map.stances() {
-                    ui.label(map.describe(stance.id.into()))
-                        .on_hover_text(&stance.quote);
+                    let id = ItemId::Stance(stance.id);
+                    if ui
+                        .selectable_label(selection.contains(id), map.describe(id))
+                        .on_hover_text(&stance.quote)
+                        .clicked()
+                    {
+                        selection.select_only(id);
+                    }
                 }
             });
     });

@@ -10,11 +10,13 @@ mod document;
 mod history;
 mod lists;
 mod menu;
+pub mod selection;
 
 pub use canvas::{Camera, CanvasState};
 pub use commands::Command;
 pub use document::Document;
 pub use history::MAX_UNDO_STEPS;
+pub use selection::Selection;
 
 use crate::model::{Edit, Map};
 use eframe::egui;
@@ -27,6 +29,7 @@ pub const APP_NAME: &str = "stancemap";
 pub struct StanceApp {
     doc: Document,
     canvas: CanvasState,
+    selection: Selection,
     status: Option<String>,
     show_shortcuts: bool,
     show_about: bool,
@@ -38,6 +41,7 @@ impl StanceApp {
         StanceApp {
             doc: Document::new(map, path),
             canvas: CanvasState::fitting(),
+            selection: Selection::default(),
             status: None,
             show_shortcuts: false,
             show_about: false,
@@ -52,6 +56,11 @@ impl StanceApp {
     /// The map being edited.
     pub fn map(&self) -> &Map {
         self.doc.map()
+    }
+
+    /// What is selected.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
     }
 
     /// The message in the status line, if any.
@@ -89,9 +98,11 @@ impl StanceApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 self.doc.undo();
+                self.selection.retain_existing(self.doc.map());
             }
             Command::Redo => {
                 self.doc.redo();
+                self.selection.retain_existing(self.doc.map());
             }
             Command::FitMap => self.canvas.fit_pending = true,
             Command::ShowShortcuts => self.show_shortcuts = true,
@@ -142,7 +153,9 @@ impl StanceApp {
         egui::Panel::left("lists")
             .resizable(true)
             .default_size(280.0)
-            .show(ui, |ui| lists::lists_ui(ui, self.doc.map()));
+            .show(ui, |ui| {
+                lists::lists_ui(ui, self.doc.map(), &mut self.selection)
+            });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             canvas::canvas_ui(ui, self.doc.map(), self.doc.generation(), &mut self.canvas);
         });
