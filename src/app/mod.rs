@@ -4,12 +4,18 @@
 //! canvas read the map and produce edits, and [`StanceApp`] applies them through the document,
 //! which validates them and records undo steps.
 
-mod canvas;
+pub mod canvas;
+pub mod change;
+mod cjk;
+mod clipboard;
 pub mod commands;
 mod document;
+mod editing;
 mod history;
+mod inspector;
 mod lists;
 mod menu;
+pub mod search;
 pub mod selection;
 
 pub use canvas::{Camera, CanvasState};
@@ -33,6 +39,11 @@ pub struct StanceApp {
     status: Option<String>,
     show_shortcuts: bool,
     show_about: bool,
+    inspector: inspector::Inspector,
+    lists: lists::Lists,
+    clipboard: editing::ClipboardState,
+    cjk: cjk::CjkCheck,
+    was_typing: bool,
 }
 
 impl StanceApp {
@@ -45,6 +56,11 @@ impl StanceApp {
             status: None,
             show_shortcuts: false,
             show_about: false,
+            inspector: inspector::Inspector::default(),
+            lists: lists::Lists::default(),
+            clipboard: editing::ClipboardState::default(),
+            cjk: cjk::CjkCheck::default(),
+            was_typing: false,
         }
     }
 
@@ -86,6 +102,7 @@ impl StanceApp {
             Command::Undo => self.doc.can_undo(),
             Command::Redo => self.doc.can_redo(),
             Command::Quit | Command::FitMap | Command::ShowShortcuts | Command::About => true,
+            other => self.editing_enabled(other).unwrap_or(false),
         }
     }
 
@@ -107,12 +124,17 @@ impl StanceApp {
             Command::FitMap => self.canvas.fit_pending = true,
             Command::ShowShortcuts => self.show_shortcuts = true,
             Command::About => self.show_about = true,
+            other => {
+                self.run_editing(ctx, other);
+            }
         }
     }
 
-    /// Commands whose shortcuts were pressed this frame.
-    fn pressed_commands(ctx: &egui::Context) -> Vec<Command> {
-        let typing = ctx.egui_wants_keyboard_input();
+    /// Commands whose shortcuts were pressed this frame. `was_typing` says whether a text field
+    /// had the keyboard at the end of the last frame: egui takes focus away on Escape before
+    /// the frame starts, and that Escape belongs to the field, not to "Select none".
+    fn pressed_commands(ctx: &egui::Context, was_typing: bool) -> Vec<Command> {
+        let typing = was_typing || ctx.egui_wants_keyboard_input();
         let table = commands::shortcut_table();
         ctx.input_mut(|input| {
             table
@@ -127,7 +149,8 @@ impl StanceApp {
     /// Draws the whole app into `ui` and handles its input. Called once per frame.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let mut commands = Self::pressed_commands(&ctx);
+        let mut commands = Self::pressed_commands(&ctx, self.was_typing);
+        commands.extend(self.clipboard_events(&ctx));
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             if let Some(command) = menu::menu_bar(ui, |c| self.is_enabled(c)) {
@@ -152,14 +175,36 @@ impl StanceApp {
         });
         egui::Panel::left("lists")
             .resizable(true)
+            .default_size(240.0)
+            .show(ui, |ui| {
+                if let Some(items) = self.lists.ui(ui, self.doc.map(), &mut self.selection) {
+                    self.canvas.reveal(items);
+                }
+            });
+        let mut requests = egui::Panel::right("inspector")
+            .resizable(true)
             .default_size(280.0)
             .show(ui, |ui| {
-                lists::lists_ui(ui, self.doc.map(), &mut self.selection)
-            });
+                self.inspector.ui(ui, self.doc.map(), &self.selection)
+            })
+            .inner;
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            canvas::canvas_ui(ui, self.doc.map(), self.doc.generation(), &mut self.canvas);
+            let map = self.doc.map();
+            let canvas = canvas::canvas_ui(
+                ui,
+                map,
+                self.doc.generation(),
+                &mut self.canvas,
+                &mut self.selection,
+            );
+            requests.append(canvas);
         });
         self.help_windows(&ctx);
+        self.apply_requests(&ctx, requests);
+        if let Some(message) = self.cjk.check(&ctx, self.doc.map(), self.doc.generation()) {
+            self.status = Some(message);
+        }
+        self.was_typing = ctx.text_edit_focused();
 
         for command in commands {
             self.run(&ctx, command);

@@ -1,8 +1,9 @@
 //! Turning a map into a scene: one drawing per node and edge, in map coordinates.
 
+use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
-use super::edges::{Head, edge_shapes, parallel_bends};
-use super::nodes::{self, NodeDrawing};
+use super::edges::{Head, parallel_bends};
+use super::nodes::NodeDrawing;
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
 use crate::model::{EdgeId, Map, NodeId, RelationKind};
@@ -46,19 +47,25 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// Builds the scene of a whole map.
+    /// Builds the scene of a whole map. To rebuild it after changes, [`SceneCache::build`]
+    /// redoes only what changed.
     pub fn build(map: &Map, style: &Style) -> Scene {
+        SceneCache::default().build(map, style)
+    }
+
+    /// Builds the scene of a whole map, taking unchanged drawings from `cache`.
+    pub(super) fn build_with(map: &Map, style: &Style, cache: &mut SceneCache) -> Scene {
         let camps = camp_colours(map, style);
         let mut drawings: BTreeMap<NodeId, NodeDrawing> = BTreeMap::new();
         for actor in map.actors() {
             let colour = actor_colour(actor, &camps, style);
-            drawings.insert(
-                actor.id.into(),
-                nodes::actor(&actor.name, actor.kind, colour, actor.at, style),
-            );
+            let id = actor.id.into();
+            let drawing = cache.actor(id, &actor.name, actor.kind, colour, actor.at, style);
+            drawings.insert(id, drawing);
         }
         for claim in map.claims() {
-            drawings.insert(claim.id.into(), nodes::claim(&claim.label, claim.at, style));
+            let id = claim.id.into();
+            drawings.insert(id, cache.claim(id, &claim.label, claim.at, style));
         }
 
         let mut items =
@@ -74,7 +81,7 @@ impl Scene {
             .into_iter()
             .map(|(id, from, to, a, b, stroke, head)| {
                 let bend = bends.get(&id).copied().unwrap_or(0.0);
-                let shapes = edge_shapes(a, b, bend, stroke, head);
+                let shapes = cache.edge(id, (a, b), bend, stroke, head);
                 SceneItem {
                     id: SceneId::Edge(id),
                     bounds: union_bounds(&shapes),

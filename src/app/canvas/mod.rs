@@ -1,125 +1,427 @@
-//! The canvas: the map drawn from its scene, with a camera to pan and zoom.
+//! The canvas: the map drawn from its scene, with a camera to pan and zoom, and the gestures
+//! that select, move, connect, create and rename nodes. It reads the map and returns
+//! [`Requests`]; the app applies them.
 
+mod access;
+mod camera;
+mod drawing;
+mod hit;
+mod interact;
+mod label_editor;
+mod legend;
+mod link_menu;
+mod minimap;
+mod navigate;
+mod overlay;
 mod paint;
+mod sketch;
+mod text;
+mod toolbar;
+mod tooltip;
+mod view;
 
-use crate::model::Map;
-use crate::scene::{Scene, Style, Theme};
-use eframe::egui::{self, Rect, Sense, Vec2, emath::TSTransform};
-pub use paint::paint_shape;
+pub use access::{edge_name, node_name};
+pub use camera::Camera;
+pub use drawing::Drawing;
+pub use interact::CreateMode;
 
-/// Where the view looks: the map point at the centre of the canvas and the zoom factor.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Camera {
-    /// Map point shown at the centre of the canvas.
-    pub center: egui::Pos2,
-    /// Screen pixels per map unit.
-    pub zoom: f32,
-}
+use crate::app::change::Requests;
+use crate::app::search::{SearchAction, SearchState};
+use crate::app::selection::Selection;
+use crate::model::{ItemId, Map, NodeId};
+use crate::scene::{SceneCache, Theme};
+use eframe::egui::{self, CursorIcon, Pos2, Rect, Sense};
+use hit::Hit;
+use interact::{Env, Gesture, Interaction};
+use label_editor::{EditorOutcome, LabelEditor};
+use link_menu::MenuOutcome;
+use overlay::OverlayInput;
+use view::Highlight;
 
-impl Default for Camera {
-    fn default() -> Self {
-        Camera {
-            center: egui::Pos2::ZERO,
-            zoom: 1.0,
-        }
-    }
-}
-
-impl Camera {
-    /// Smallest zoom: the whole of a very large map fits.
-    pub const MIN_ZOOM: f32 = 0.02;
-    /// Largest zoom: text stays crisp.
-    pub const MAX_ZOOM: f32 = 4.0;
-
-    /// The map-to-screen transform for a canvas occupying `viewport`.
-    pub fn to_screen(&self, viewport: Rect) -> TSTransform {
-        TSTransform::new(
-            viewport.center().to_vec2() - self.center.to_vec2() * self.zoom,
-            self.zoom,
-        )
-    }
-
-    /// A camera that shows all of `bounds` inside `viewport` with a margin.
-    pub fn fit(bounds: Rect, viewport: Rect) -> Camera {
-        if !bounds.is_positive() || !viewport.is_positive() {
-            return Camera::default();
-        }
-        let margin = 40.0;
-        let room = (viewport.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(1.0));
-        let zoom = (room.x / bounds.width())
-            .min(room.y / bounds.height())
-            .clamp(Self::MIN_ZOOM, 1.5);
-        Camera {
-            center: bounds.center(),
-            zoom,
-        }
-    }
-}
-
-/// The canvas's own state between frames: the scene built for the current map and the camera.
-#[derive(Debug, Default)]
+/// The canvas's state between frames.
+#[derive(Default)]
 pub struct CanvasState {
     /// Where the view looks.
     pub camera: Camera,
-    /// Whether the camera should fit the map on the next frame.
+    /// Whether the camera should fit the whole map on the next frame.
     pub fit_pending: bool,
-    scene: Option<(u64, Theme, Scene)>,
+    /// Whether the legend is shown.
+    pub show_legend: bool,
+    /// Whether the overview is shown (when the map does not fit the view).
+    pub show_minimap: bool,
+    /// The search box.
+    pub search: SearchState,
+    /// Gestures, hover and in-place editors.
+    interaction: Interaction,
+    /// Items to bring into view on the next frame.
+    reveal: Option<Vec<ItemId>>,
+    /// The canvas rectangle last frame, for commands that run between frames.
+    viewport: Option<Rect>,
+    /// Pointer position over the canvas last frame.
+    pointer: Option<Pos2>,
+    cache: SceneCache,
+    drawing: Option<Drawing>,
+    minimap: minimap::Minimap,
+}
+
+impl std::fmt::Debug for CanvasState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CanvasState")
+            .field("camera", &self.camera)
+            .field("interaction", &self.interaction)
+            .finish_non_exhaustive()
+    }
 }
 
 impl CanvasState {
-    /// A canvas that fits the whole map into view on its first frame.
+    /// A canvas that fits the whole map into view on its first frame, with the overview on
+    /// and the legend one click away (it would take a third of a small window).
     pub fn fitting() -> Self {
         CanvasState {
             fit_pending: true,
+            show_legend: false,
+            show_minimap: true,
             ..CanvasState::default()
         }
     }
 
-    /// The scene for the map at `generation`, rebuilt only when the map or theme changed.
-    pub fn scene(&mut self, map: &Map, generation: u64, theme: Theme) -> &Scene {
-        if !matches!(&self.scene, Some((g, t, _)) if *g == generation && *t == theme) {
-            self.scene = None;
+    /// Brings items into view (and zooms to them) on the next frame.
+    pub fn reveal(&mut self, items: Vec<ItemId>) {
+        if !items.is_empty() {
+            self.reveal = Some(items);
         }
-        let (_, _, scene) = self
-            .scene
-            .get_or_insert_with(|| (generation, theme, Scene::build(map, &Style::new(theme))));
-        scene
+    }
+
+    /// Zooms by `factor` around the pointer if it is over the canvas, else around the centre.
+    pub fn zoom_by(&mut self, factor: f32) {
+        let Some(viewport) = self.viewport else {
+            self.camera.zoom =
+                (self.camera.zoom * factor).clamp(Camera::MIN_ZOOM, Camera::MAX_ZOOM);
+            return;
+        };
+        let anchor = self.pointer.unwrap_or(viewport.center());
+        self.camera.zoom_around(viewport, anchor, factor);
+    }
+
+    /// Opens the label editor for a new node at the pointer (or the middle of the view).
+    pub fn start_new_node(&mut self, create: CreateMode) {
+        let at = match self.viewport {
+            Some(viewport) => self
+                .camera
+                .to_map(viewport, self.pointer.unwrap_or(viewport.center())),
+            None => self.camera.center,
+        };
+        self.interaction.start_new(create, at);
+    }
+
+    /// Opens the label editor on an existing node.
+    pub fn rename(&mut self, map: &Map, node: NodeId) {
+        self.interaction.editor = LabelEditor::rename(map, node);
+    }
+
+    /// Drops the gesture or menu in progress; false if there was none (Escape then clears the
+    /// selection instead).
+    pub fn cancel(&mut self) -> bool {
+        self.interaction.cancel()
+    }
+
+    /// What double-click creates now.
+    pub fn create_mode(&self) -> CreateMode {
+        self.interaction.create
+    }
+
+    /// The drawing of the map as last painted.
+    pub fn drawing(&self) -> Option<&Drawing> {
+        self.drawing.as_ref()
     }
 }
 
-/// Draws the map and lets the user pan (drag) and zoom (Ctrl+scroll).
-pub fn canvas_ui(ui: &mut egui::Ui, map: &Map, generation: u64, state: &mut CanvasState) {
+/// Draws the toolbar and the map, handles the canvas's input, and returns what it asks for.
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    map: &Map,
+    generation: u64,
+    state: &mut CanvasState,
+    selection: &mut Selection,
+) -> Requests {
     let theme = if ui.visuals().dark_mode {
         Theme::Dark
     } else {
         Theme::Light
     };
+    let drawing = match state.drawing.take() {
+        Some(d) if d.generation == generation && d.style.theme == theme => d,
+        _ => Drawing::build(map, generation, theme, &mut state.cache),
+    };
+    let mut requests = Requests::default();
+    let search = toolbar::toolbar(ui, map, state, &mut requests);
+    if let Some(action) = search {
+        let items = match action {
+            SearchAction::ShowAll(items) => items,
+            SearchAction::Show(item) => vec![item],
+        };
+        *selection = Selection::default();
+        selection.extend(items.iter().copied());
+        state.reveal(items);
+    }
+    frame(ui, map, &drawing, state, selection, &mut requests);
+    state.drawing = Some(drawing);
+    requests
+}
+
+/// The canvas proper, below the toolbar.
+fn frame(
+    ui: &mut egui::Ui,
+    map: &Map,
+    drawing: &Drawing,
+    state: &mut CanvasState,
+    selection: &mut Selection,
+    requests: &mut Requests,
+) {
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let viewport = response.rect;
-    painter.rect_filled(viewport, 0.0, Style::new(theme).background);
-    let bounds = state.scene(map, generation, theme).bounds;
-    if state.fit_pending {
-        state.camera = Camera::fit(bounds, viewport);
-        state.fit_pending = false;
+    state.viewport = Some(viewport);
+    let free = free_area(state, drawing, viewport);
+    if std::mem::take(&mut state.fit_pending) {
+        state.camera = Camera::fit_within(drawing.scene.bounds, viewport, free);
     }
-    if response.dragged() {
-        state.camera.center -= response.drag_delta() / state.camera.zoom;
+    if let Some(items) = state.reveal.take()
+        && let Some(bounds) = items_bounds(drawing, &items)
+    {
+        state.camera = Camera::fit_within(bounds, viewport, free);
     }
-    if response.hovered() {
-        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
-        if zoom != 1.0 {
-            state.camera.zoom =
-                (state.camera.zoom * zoom).clamp(Camera::MIN_ZOOM, Camera::MAX_ZOOM);
-        } else if scroll != Vec2::ZERO {
-            state.camera.center -= scroll / state.camera.zoom;
+    navigate::wheel_and_pinch(ui, &response, &mut state.camera, viewport);
+
+    let now = ui.input(|i| i.time);
+    let typing = ui.ctx().text_edit_focused();
+    {
+        let mut env = Env {
+            map,
+            drawing,
+            camera: &mut state.camera,
+            viewport,
+            selection,
+            requests,
+            now,
+        };
+        state.interaction.pointer(ui, &response, &mut env);
+        if !typing {
+            state.interaction.nudge(ui, &mut env);
         }
     }
+    state.pointer = response.hover_pos();
+
     let to_screen = state.camera.to_screen(viewport);
-    let visible = to_screen.inverse().mul_rect(viewport);
-    let scene = state.scene(map, generation, theme);
-    for item in scene.items.iter().filter(|i| i.bounds.intersects(visible)) {
-        for shape in &item.shapes {
-            paint_shape(&painter, shape, to_screen, 1.0);
+    painter.rect_filled(viewport, 0.0, drawing.style.background);
+    let highlight = highlight(drawing, &state.interaction);
+    view::paint_drawing(&painter, drawing, to_screen, viewport, &highlight);
+    let handle_owner = {
+        let env_selection: &Selection = selection;
+        match state.interaction.hover {
+            Hit::Node(node) => Some(node),
+            _ => env_selection.single().and_then(node_of),
         }
+    }
+    .filter(|_| view::full_detail(drawing, to_screen.scaling));
+    overlay::paint_overlays(
+        &painter,
+        &OverlayInput {
+            map,
+            drawing,
+            selection,
+            interaction: &state.interaction,
+            to_screen,
+            pointer: state.pointer,
+            handle_owner,
+            now,
+        },
+    );
+
+    if state.show_legend {
+        let legend = legend::paint_legend(&painter, drawing, viewport);
+        // The legend is opaque: clicks on it must not select what lies beneath.
+        ui.interact(legend, ui.scope_id().with("legend"), Sense::click());
+    }
+    if state.show_minimap {
+        state.minimap.show(ui, drawing, &mut state.camera, viewport);
+    }
+    set_cursor(
+        ui,
+        &state.interaction,
+        handle_owner,
+        drawing,
+        state.pointer,
+        &state.camera,
+        viewport,
+    );
+    tooltips(&response, map, &state.interaction);
+    editors(ui, map, drawing, state, requests);
+    access::describe(
+        ui.ctx(),
+        response.id,
+        map,
+        drawing,
+        selection,
+        to_screen,
+        viewport,
+    );
+    if state
+        .interaction
+        .flash
+        .as_ref()
+        .is_some_and(|f| now - f.since < interact::FLASH_SECONDS)
+    {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(250));
+    }
+}
+
+/// The part of the canvas not covered by the legend, where fitted content goes.
+fn free_area(state: &CanvasState, drawing: &Drawing, viewport: Rect) -> Rect {
+    let legend = drawing.legend.size.x + 2.0 * legend::MARGIN;
+    if state.show_legend && legend < viewport.width() / 2.0 {
+        Rect::from_min_max(
+            Pos2::new(viewport.left() + legend, viewport.top()),
+            viewport.max,
+        )
+    } else {
+        viewport
+    }
+}
+
+/// What stands out while the pointer rests on something: a node with its edges and
+/// neighbours, or an edge with its two ends.
+fn highlight(drawing: &Drawing, interaction: &Interaction) -> Highlight {
+    if interaction.gesture != Gesture::Idle {
+        return None;
+    }
+    match interaction.hover {
+        Hit::Node(node) => Some(drawing.neighbourhood(node).into_iter().collect()),
+        Hit::Edge(edge) => {
+            let id = crate::scene::SceneId::Edge(edge);
+            let ends = drawing
+                .scene
+                .items
+                .iter()
+                .find(|item| item.id == id)
+                .and_then(|item| item.ends);
+            let mut set: std::collections::HashSet<_> = [id].into_iter().collect();
+            if let Some((from, to)) = ends {
+                set.insert(crate::scene::SceneId::Node(from));
+                set.insert(crate::scene::SceneId::Node(to));
+            }
+            Some(set)
+        }
+        Hit::Nothing => None,
+    }
+}
+
+fn tooltips(response: &egui::Response, map: &Map, interaction: &Interaction) {
+    if interaction.gesture != Gesture::Idle || interaction.link.is_some() {
+        return;
+    }
+    match interaction.hover {
+        Hit::Edge(edge) => {
+            response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| tooltip::edge_tooltip(ui, map, edge));
+        }
+        Hit::Node(node) => {
+            response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| tooltip::node_tooltip(ui, map, node));
+        }
+        Hit::Nothing => {}
+    }
+}
+
+/// The in-place label editor and the polarity menu, when open.
+fn editors(
+    ui: &egui::Ui,
+    map: &Map,
+    drawing: &Drawing,
+    state: &mut CanvasState,
+    requests: &mut Requests,
+) {
+    let to_screen = state.camera.to_screen(state.viewport.unwrap_or(Rect::ZERO));
+    if let Some(editor) = &mut state.interaction.editor {
+        let rect = match editor.new_position() {
+            Some(at) => {
+                Rect::from_center_size(to_screen * Pos2::new(at.x, at.y), egui::vec2(200.0, 24.0))
+            }
+            None => match editor.target {
+                label_editor::EditorTarget::Rename(node) => drawing
+                    .scene
+                    .node(node)
+                    .map_or(Rect::ZERO, |item| to_screen.mul_rect(item.bounds)),
+                _ => Rect::ZERO,
+            },
+        };
+        if editor.show(ui.ctx(), rect, map, requests) == EditorOutcome::Closed {
+            state.interaction.editor = None;
+        }
+    }
+    if let Some(link) = &state.interaction.link
+        && link.show(ui.ctx(), map, requests) == MenuOutcome::Closed
+    {
+        state.interaction.link = None;
+    }
+}
+
+fn set_cursor(
+    ui: &egui::Ui,
+    interaction: &Interaction,
+    handle_owner: Option<NodeId>,
+    drawing: &Drawing,
+    pointer: Option<Pos2>,
+    camera: &Camera,
+    viewport: Rect,
+) {
+    let Some(pointer) = pointer else { return };
+    let at = camera.to_map(viewport, pointer);
+    let space = ui.input(|i| i.key_down(egui::Key::Space));
+    let icon = match &interaction.gesture {
+        Gesture::Pan => CursorIcon::Grabbing,
+        Gesture::Move { .. } => CursorIcon::Grabbing,
+        Gesture::Connect { .. } => CursorIcon::Crosshair,
+        Gesture::Select { .. } => CursorIcon::Default,
+        Gesture::Idle if space => CursorIcon::Grab,
+        Gesture::Idle => {
+            if handle_owner.is_some_and(|n| hit::on_handle(drawing, n, at, camera.zoom)) {
+                CursorIcon::Crosshair
+            } else if matches!(interaction.hover, Hit::Node(_)) {
+                CursorIcon::Grab
+            } else if matches!(interaction.hover, Hit::Edge(_)) {
+                CursorIcon::PointingHand
+            } else {
+                CursorIcon::Default
+            }
+        }
+    };
+    ui.ctx().set_cursor_icon(icon);
+}
+
+fn node_of(item: ItemId) -> Option<NodeId> {
+    match item {
+        ItemId::Actor(a) => Some(NodeId::Actor(a)),
+        ItemId::Claim(c) => Some(NodeId::Claim(c)),
+        _ => None,
+    }
+}
+
+/// A box around the drawn items among `items` (stances and relations count by their line).
+fn items_bounds(drawing: &Drawing, items: &[ItemId]) -> Option<Rect> {
+    let nodes = hit::bounds_of(drawing, items.iter().copied().filter_map(node_of));
+    let edges = items
+        .iter()
+        .filter_map(|item| match *item {
+            ItemId::Stance(s) => hit::edge_bounds(drawing, crate::model::EdgeId::Stance(s)),
+            ItemId::Relation(r) => hit::edge_bounds(drawing, crate::model::EdgeId::Relation(r)),
+            _ => None,
+        })
+        .reduce(|a, b| a.union(b));
+    match (nodes, edges) {
+        (Some(a), Some(b)) => Some(a.union(b)),
+        (a, b) => a.or(b),
     }
 }
