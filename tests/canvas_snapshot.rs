@@ -9,6 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stancemap::app::StanceApp;
 use stancemap::example::example_map;
+use stancemap::model::Map;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -27,8 +28,7 @@ fn cjk_font() -> Option<Vec<u8>> {
 
 /// The app on the example map, in a window of the given size, with the CJK font as the
 /// fallback for Chinese text (as eframe's system fonts do in the real app).
-fn harness(font: Vec<u8>, size: [f32; 2]) -> Harness<'static, StanceApp> {
-    let map = example_map().expect("the example map loads");
+fn harness(map: Map, font: Vec<u8>, size: [f32; 2]) -> Harness<'static, StanceApp> {
     Harness::builder()
         .with_size(size)
         .with_step_dt(1.0 / 60.0)
@@ -72,7 +72,7 @@ macro_rules! font_or_skip {
 #[test]
 fn example_map_with_a_chinese_quote_in_the_inspector() {
     let font = font_or_skip!();
-    let mut harness = harness(font, [1280.0, 800.0]);
+    let mut harness = harness(example_map().unwrap(), font, [1280.0, 800.0]);
     harness.run();
     // Show the legend, and find a stance by part of its Chinese quote.
     harness.key_press(Key::L);
@@ -95,7 +95,7 @@ fn example_map_with_a_chinese_quote_in_the_inspector() {
 #[test]
 fn putin_up_close_with_his_neighbours_highlighted() {
     let font = font_or_skip!();
-    let mut harness = harness(font, [1100.0, 700.0]);
+    let mut harness = harness(example_map().unwrap(), font, [1100.0, 700.0]);
     harness.run();
     // Zoom in on Putin: select him in the list, fit the selection, and rest the pointer on him.
     harness.get_by_label("Vladimir Putin").scroll_to_me();

@@ -3,7 +3,7 @@
 
 use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use stancemap::app::StanceApp;
 use stancemap::example::example_map;
 use stancemap::model::{ItemId, Map, Position};

@@ -37,6 +37,7 @@ const WORDS: &[&str] = &[
 struct Lcg(u64);
 
 impl Lcg {
+    /// A number in 0..n.
     fn next(&mut self, n: usize) -> usize {
         self.0 = self
             .0
@@ -45,9 +46,15 @@ impl Lcg {
         ((self.0 >> 33) as usize) % n.max(1)
     }
 
+    /// A few words.
     fn label(&mut self, words: usize) -> String {
         (0..words)
-            .map(|_| WORDS[self.next(WORDS.len())])
+            .map(|_| {
+                WORDS
+                    .get(self.next(WORDS.len()))
+                    .copied()
+                    .unwrap_or("talks")
+            })
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -68,7 +75,11 @@ pub fn generated_map(nodes: usize) -> Map {
         let at = Point::new((i % columns) as f32 * 260.0, (i / columns) as f32 * 130.0);
         if i % 4 == 0 {
             let id = ids.actor();
-            let kind = ActorKind::ALL[rng.next(ActorKind::ALL.len())];
+            let kind = pick(
+                &ActorKind::ALL,
+                rng.next(ActorKind::ALL.len()),
+                ActorKind::Other,
+            );
             let mut actor = Actor::new(id, rng.label(2), kind, at);
             actor.camp = Some(format!("camp {}", rng.next(6)));
             edits.push(Edit::AddActor(actor));
@@ -83,7 +94,7 @@ pub fn generated_map(nodes: usize) -> Map {
     // The claim in or just after grid cell `cell`, so edges join neighbours on the grid.
     let claim_at = |cell: usize| {
         let index = claims.partition_point(|(j, _)| *j < cell);
-        claims[index.min(claims.len() - 1)].1
+        claims.get(index).or(claims.last()).map(|(_, id)| *id)
     };
     // A cell up to three columns left or right and up to two rows down.
     let near = |rng: &mut Lcg, i: usize| {
@@ -94,12 +105,18 @@ pub fn generated_map(nodes: usize) -> Map {
     for &(i, actor) in &actors {
         let mut used = Vec::new();
         for _ in 0..4 {
-            let claim = claim_at(near(&mut rng, i));
+            let Some(claim) = claim_at(near(&mut rng, i)) else {
+                continue;
+            };
             if used.contains(&claim) {
                 continue;
             }
             used.push(claim);
-            let position = Position::ALL[rng.next(Position::ALL.len())];
+            let position = pick(
+                &Position::ALL,
+                rng.next(Position::ALL.len()),
+                Position::Neutral,
+            );
             edits.push(Edit::AddStance(Stance::new(
                 ids.stance(),
                 actor,
@@ -111,8 +128,8 @@ pub fn generated_map(nodes: usize) -> Map {
     for (k, &(i, from)) in claims.iter().enumerate() {
         if k % 2 == 0 {
             let to = claim_at(near(&mut rng, i + 1));
-            if to != from {
-                let kind = RelationKind::ALL[rng.next(2)];
+            if let Some(to) = to.filter(|to| *to != from) {
+                let kind = pick(&RelationKind::ALL, rng.next(2), RelationKind::Supports);
                 edits.push(Edit::AddRelation(Relation::new(
                     ids.relation(),
                     from,
@@ -127,4 +144,9 @@ pub fn generated_map(nodes: usize) -> Map {
         let _ = map.apply(edit);
     }
     map
+}
+
+/// The `n`th of a few choices, or `default` if `n` is out of range.
+fn pick<T: Copy>(choices: &[T], n: usize, default: T) -> T {
+    choices.get(n).copied().unwrap_or(default)
 }

@@ -66,7 +66,8 @@ mod tests {
     fn without_a_cjk_font_the_check_says_so_once() {
         // egui's built-in fonts have no CJK glyphs.
         let ctx = egui::Context::default();
-        let _ = ctx.run_ui(Default::default(), |_| {});
+        let mut output = ctx.run_ui(Default::default(), |_| {});
+        output.textures_delta.clear();
         let map = crate::example::example_map().unwrap();
         let mut check = CjkCheck::default();
         assert_eq!(check.check(&ctx, &map, 0).as_deref(), Some(NO_CJK_FONT));

@@ -152,7 +152,7 @@ impl StanceApp {
                     self.canvas.rename(self.doc.map(), node);
                 }
             }
-            Command::FitSelection => self.canvas.reveal(self.selection.items().collect()),
+            Command::FitSelection => self.canvas.fit_items(self.selection.items().collect()),
             Command::ZoomIn => self.canvas.zoom_by(Camera::STEP),
             Command::ZoomOut => self.canvas.zoom_by(1.0 / Camera::STEP),
             Command::ToggleLegend => self.canvas.show_legend = !self.canvas.show_legend,

@@ -28,6 +28,9 @@ impl Camera {
     pub const MAX_ZOOM: f32 = 4.0;
     /// The largest zoom "fit" picks, so a tiny map is not blown up to poster size.
     pub const MAX_FIT_ZOOM: f32 = 1.5;
+    /// Zoom at which labels are comfortably readable; revealing an item zooms in to at least
+    /// this.
+    pub const READABLE: f32 = 0.6;
     /// Zoom factor of one zoom-in step (keyboard, toolbar).
     pub const STEP: f32 = 1.25;
     /// Margin kept around the fitted content, in screen pixels.
@@ -77,6 +80,24 @@ impl Camera {
         let mut camera = Camera::fit(bounds, area);
         camera.center -= (area.center() - viewport.center()) / camera.zoom;
         camera
+    }
+
+    /// A camera that brings `bounds` into `area` (part of `viewport`) with as little change
+    /// as possible: it only pans when the box fits at the current zoom and labels are
+    /// readable, and otherwise zooms to fit it (but no closer than 100%).
+    pub fn reveal(&self, bounds: Rect, viewport: Rect, area: Rect) -> Camera {
+        let fitted = Camera::fit_within(bounds, viewport, area);
+        let zoom = if fitted.zoom >= self.zoom && self.zoom >= Self::READABLE {
+            self.zoom
+        } else {
+            fitted.zoom.min(self.zoom.max(1.0))
+        };
+        let area = area.intersect(viewport);
+        let area = if area.is_positive() { area } else { viewport };
+        Camera {
+            center: bounds.center() - (area.center() - viewport.center()) / zoom,
+            zoom,
+        }
     }
 
     /// Multiplies the zoom by `factor` (clamped to the limits), keeping the map point under
@@ -143,6 +164,30 @@ mod tests {
         assert_eq!(camera.zoom, Camera::MIN_ZOOM);
         camera.zoom_around(viewport(), viewport().center(), f32::NAN);
         assert_eq!(camera.zoom, Camera::MIN_ZOOM);
+    }
+
+    #[test]
+    fn revealing_pans_when_it_can_and_zooms_when_it_must() {
+        let camera = Camera {
+            center: Pos2::ZERO,
+            zoom: 1.0,
+        };
+        let node = Rect::from_center_size(Pos2::new(2000.0, 500.0), Vec2::new(120.0, 40.0));
+        let panned = camera.reveal(node, viewport(), viewport());
+        assert_eq!(panned.zoom, 1.0);
+        assert!(panned.visible(viewport()).contains_rect(node));
+        // From far away, zoom in to see it.
+        let far = Camera {
+            center: Pos2::ZERO,
+            zoom: 0.05,
+        };
+        let closer = far.reveal(node, viewport(), viewport());
+        assert!(closer.zoom >= 1.0 - 1e-6, "{}", closer.zoom);
+        assert!(closer.visible(viewport()).contains_rect(node));
+        // A box larger than the view is fitted.
+        let big = Rect::from_center_size(Pos2::ZERO, Vec2::new(5000.0, 5000.0));
+        let fitted = camera.reveal(big, viewport(), viewport());
+        assert!(fitted.visible(viewport()).contains_rect(big));
     }
 
     #[test]

@@ -194,19 +194,20 @@ mod tests {
         );
         let mut requests = Requests::default();
         editor.commit(&map, &mut requests);
+        let requests = requests.into_vec();
         let [
             Request::Edit {
                 edit: Edit::AddClaim(claim),
                 select: Some(select),
                 ..
             },
-        ] = requests.into_vec().as_slice()
+        ] = requests.as_slice()
         else {
             panic!("expected one AddClaim")
         };
         assert_eq!(claim.label, "NATO must not expand");
         assert!(claim.pinned);
-        assert_eq!(select, &vec![ItemId::Claim(claim.id)]);
+        assert_eq!(select, &[ItemId::Claim(claim.id)]);
     }
 
     #[test]

@@ -203,12 +203,13 @@ mod tests {
         let choice = link.choice_from_modifiers(Modifiers::COMMAND).unwrap();
         let mut requests = Requests::default();
         link.create(choice, &map, &mut requests);
+        let requests = requests.into_vec();
         let [
             Request::Edit {
                 edit: Edit::AddStance(stance),
                 ..
             },
-        ] = requests.into_vec().as_slice()
+        ] = requests.as_slice()
         else {
             panic!("expected a new stance")
         };

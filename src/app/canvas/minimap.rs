@@ -12,7 +12,7 @@ use eframe::egui::{
 };
 
 /// Largest size of the overview on screen.
-const MAX_SIZE: Vec2 = Vec2::new(220.0, 160.0);
+const MAX_SIZE: Vec2 = Vec2::new(180.0, 120.0);
 /// Space between the overview and the canvas edges.
 const MARGIN: f32 = 12.0;
 
@@ -90,7 +90,7 @@ impl Minimap {
         painter.rect(
             rect.expand(4.0),
             4.0,
-            visuals.window_fill.gamma_multiply(0.92),
+            visuals.window_fill.gamma_multiply(0.75),
             visuals.window_stroke,
             StrokeKind::Inside,
         );
@@ -98,7 +98,7 @@ impl Minimap {
             texture.id(),
             rect,
             Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-            Color32::WHITE,
+            Color32::WHITE.gamma_multiply(0.8),
         );
         let seen = Rect::from_min_max(place.to_screen(visible.min), place.to_screen(visible.max))
             .intersect(rect.expand(2.0));

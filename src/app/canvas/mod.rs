@@ -53,8 +53,9 @@ pub struct CanvasState {
     pub search: SearchState,
     /// Gestures, hover and in-place editors.
     interaction: Interaction,
-    /// Items to bring into view on the next frame.
-    reveal: Option<Vec<ItemId>>,
+    /// Items to bring into view on the next frame, and whether to fit them exactly (rather
+    /// than move the view as little as possible).
+    reveal: Option<(Vec<ItemId>, bool)>,
     /// The canvas rectangle last frame, for commands that run between frames.
     viewport: Option<Rect>,
     /// Pointer position over the canvas last frame.
@@ -85,10 +86,17 @@ impl CanvasState {
         }
     }
 
-    /// Brings items into view (and zooms to them) on the next frame.
+    /// Brings items into view on the next frame, moving the view as little as it can.
     pub fn reveal(&mut self, items: Vec<ItemId>) {
         if !items.is_empty() {
-            self.reveal = Some(items);
+            self.reveal = Some((items, false));
+        }
+    }
+
+    /// Zooms and pans so the items fill the view on the next frame.
+    pub fn fit_items(&mut self, items: Vec<ItemId>) {
+        if !items.is_empty() {
+            self.reveal = Some((items, true));
         }
     }
 
@@ -185,10 +193,14 @@ fn frame(
     if std::mem::take(&mut state.fit_pending) {
         state.camera = Camera::fit_within(drawing.scene.bounds, viewport, free);
     }
-    if let Some(items) = state.reveal.take()
+    if let Some((items, fit)) = state.reveal.take()
         && let Some(bounds) = items_bounds(drawing, &items)
     {
-        state.camera = Camera::fit_within(bounds, viewport, free);
+        state.camera = if fit {
+            Camera::fit_within(bounds, viewport, free)
+        } else {
+            state.camera.reveal(bounds, viewport, free)
+        };
     }
     navigate::wheel_and_pinch(ui, &response, &mut state.camera, viewport);
 
@@ -213,29 +225,25 @@ fn frame(
 
     let to_screen = state.camera.to_screen(viewport);
     painter.rect_filled(viewport, 0.0, drawing.style.background);
-    let highlight = highlight(drawing, &state.interaction);
-    view::paint_drawing(&painter, drawing, to_screen, viewport, &highlight);
-    let handle_owner = {
-        let env_selection: &Selection = selection;
-        match state.interaction.hover {
-            Hit::Node(node) => Some(node),
-            _ => env_selection.single().and_then(node_of),
-        }
+    let handle_owner = match state.interaction.hover {
+        Hit::Node(node) => Some(node),
+        _ => selection.single().and_then(node_of),
     }
     .filter(|_| view::full_detail(drawing, to_screen.scaling));
-    overlay::paint_overlays(
-        &painter,
-        &OverlayInput {
-            map,
-            drawing,
-            selection,
-            interaction: &state.interaction,
-            to_screen,
-            pointer: state.pointer,
-            handle_owner,
-            now,
-        },
-    );
+    let overlay = OverlayInput {
+        map,
+        drawing,
+        selection,
+        interaction: &state.interaction,
+        to_screen,
+        pointer: state.pointer,
+        handle_owner,
+        now,
+    };
+    overlay::paint_underlays(&painter, &overlay);
+    let highlight = highlight(drawing, &state.interaction);
+    view::paint_drawing(&painter, drawing, to_screen, viewport, &highlight);
+    overlay::paint_overlays(&painter, &overlay);
 
     if state.show_legend {
         let legend = legend::paint_legend(&painter, drawing, viewport);

@@ -55,6 +55,35 @@ pub struct OverlayInput<'a> {
     pub now: f64,
 }
 
+/// Paints what goes under the map: a glow along selected edges, so the edge itself stays
+/// readable on top of it.
+pub fn paint_underlays(painter: &Painter, input: &OverlayInput<'_>) {
+    if input.selection.is_empty() {
+        return;
+    }
+    let style = painter.ctx().global_style();
+    let glow = Colours::of(&style.visuals).selection.gamma_multiply(0.35);
+    let mut shapes = Vec::new();
+    for item in &input.drawing.scene.items {
+        let SceneId::Edge(edge) = item.id else {
+            continue;
+        };
+        if !input.selection.contains(ItemId::from(edge)) {
+            continue;
+        }
+        for shape in &item.shapes {
+            if let Shape::Curve { points, stroke } = shape {
+                let width = (stroke.width * input.to_screen.scaling).max(1.0) + 7.0;
+                shapes.push(egui::Shape::line(
+                    flatten(points, input.to_screen),
+                    Stroke::new(width, glow),
+                ));
+            }
+        }
+    }
+    painter.extend(shapes);
+}
+
 /// Paints the overlays.
 pub fn paint_overlays(painter: &Painter, input: &OverlayInput<'_>) {
     let style = painter.ctx().global_style();
@@ -98,33 +127,16 @@ fn selection_outlines(shapes: &mut Vec<egui::Shape>, input: &OverlayInput<'_>, c
         return;
     }
     let stroke = Stroke::new(2.5, colours.selection);
-    let glow = colours.selection.gamma_multiply(0.45);
     for item in &input.drawing.scene.items {
-        let selected = match item.id {
-            SceneId::Node(node) => input.selection.contains(ItemId::from(node)),
-            SceneId::Edge(edge) => input.selection.contains(ItemId::from(edge)),
-        };
-        if !selected {
-            continue;
-        }
-        match item.id {
-            SceneId::Node(_) => shapes.push(egui::Shape::rect_stroke(
+        if let SceneId::Node(node) = item.id
+            && input.selection.contains(ItemId::from(node))
+        {
+            shapes.push(egui::Shape::rect_stroke(
                 input.to_screen.mul_rect(item.bounds).expand(3.0),
                 5.0,
                 stroke,
                 StrokeKind::Outside,
-            )),
-            SceneId::Edge(_) => {
-                for shape in &item.shapes {
-                    if let Shape::Curve { points, stroke } = shape {
-                        let width = (stroke.width * input.to_screen.scaling).max(1.0) + 6.0;
-                        shapes.push(egui::Shape::line(
-                            flatten(points, input.to_screen),
-                            Stroke::new(width, glow),
-                        ));
-                    }
-                }
-            }
+            ));
         }
     }
 }
@@ -155,7 +167,18 @@ fn gesture_overlay(painter: &Painter, input: &OverlayInput<'_>, colours: &Colour
                 Some(Ok(_)) => colours.valid,
                 None => colours.selection,
             };
-            painter.arrow(start, pointer - start, Stroke::new(2.0, colour));
+            let stroke = Stroke::new(2.0, colour);
+            painter.line_segment([start, pointer], stroke);
+            let dir = (pointer - start).normalized();
+            if dir.is_finite() {
+                let side = dir.rot90() * 5.0;
+                let back = pointer - dir * 12.0;
+                painter.add(egui::Shape::convex_polygon(
+                    vec![pointer, back + side, back - side],
+                    colour,
+                    Stroke::NONE,
+                ));
+            }
             if let (Some(to), Some(verdict)) = (target, verdict)
                 && let Some(item) = input.drawing.scene.node(to)
             {

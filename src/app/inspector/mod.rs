@@ -57,7 +57,7 @@ impl Inspector {
 /// Several items selected: say what, and offer nothing to edit at once.
 fn several(ui: &mut egui::Ui, map: &Map, selection: &Selection, form: &mut fields::Form<'_>) {
     fields::heading(ui, &format!("{} items selected", selection.len()));
-    let count = |f: fn(&ItemId) -> bool| selection.items().filter(|i| f(i)).count();
+    let count = |f: fn(&ItemId) -> bool| selection.items().filter(f).count();
     let parts = [
         (count(|i| matches!(i, ItemId::Claim(_))), "claims"),
         (count(|i| matches!(i, ItemId::Actor(_))), "actors"),
