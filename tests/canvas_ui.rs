@@ -417,3 +417,55 @@ fn the_lists_filter_and_select() {
         Some("Dmitry Peskov")
     );
 }
+
+#[test]
+fn panning_and_zooming_move_the_view_not_the_map() {
+    let mut harness = harness(example_map().unwrap());
+    harness.run();
+    let before = harness.state().map().clone();
+    let biden = rect_of(&harness, "Actor: Joe Biden");
+
+    // A right-button drag pans: the node follows the pointer.
+    let start = biden.center() + eframe::egui::vec2(0.0, 40.0);
+    harness.hover_at(start);
+    harness.event(Event::PointerButton {
+        pos: start,
+        button: PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    for step in 1..=4 {
+        harness.hover_at(start + eframe::egui::vec2(-15.0, 10.0) * step as f32);
+    }
+    harness.event(Event::PointerButton {
+        pos: start + eframe::egui::vec2(-60.0, 40.0),
+        button: PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let panned = rect_of(&harness, "Actor: Joe Biden");
+    let moved = panned.center() - biden.center();
+    assert!(
+        (moved - eframe::egui::vec2(-60.0, 40.0)).length() < 8.0,
+        "{moved:?}"
+    );
+
+    // Pinching (or Ctrl+wheel) zooms around the pointer: the node under it stays put.
+    harness.hover_at(panned.center());
+    harness.event(Event::Zoom(1.5));
+    harness.run();
+    let zoomed = rect_of(&harness, "Actor: Joe Biden");
+    assert!(zoomed.width() > panned.width() * 1.3, "{zoomed:?}");
+    assert!((zoomed.center() - panned.center()).length() < 2.0);
+    // The keyboard zooms too, and F fits the whole map again.
+    press(&mut harness, Modifiers::NONE, Key::Minus);
+    assert!(rect_of(&harness, "Actor: Joe Biden").width() < zoomed.width());
+    press(&mut harness, Modifiers::NONE, Key::F);
+    assert!((rect_of(&harness, "Actor: Joe Biden").width() - biden.width()).abs() < 1.0);
+    assert_eq!(
+        harness.state().map(),
+        &before,
+        "the view moved, the map did not"
+    );
+}

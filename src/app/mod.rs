@@ -229,6 +229,14 @@ impl StanceApp {
                         ui.end_row();
                     }
                 });
+                ui.separator();
+                egui::Grid::new("gestures").striped(true).show(ui, |ui| {
+                    for (gesture, effect) in canvas::GESTURES {
+                        ui.label(*gesture);
+                        ui.label(*effect);
+                        ui.end_row();
+                    }
+                });
             });
         egui::Window::new("About stancemap")
             .open(&mut self.show_about)

@@ -2,12 +2,12 @@
 
 use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
-use super::edges::{Head, parallel_bends};
-use super::nodes::NodeDrawing;
+use super::edges::{Head, edge_shapes, parallel_bends};
+use super::nodes::{NodeDrawing, Outline};
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
 use crate::model::{EdgeId, Map, NodeId, RelationKind};
-use eframe::egui::{Color32, Rect};
+use eframe::egui::{Color32, Rect, Vec2};
 use std::collections::{BTreeMap, HashMap};
 
 /// What a scene item draws.
@@ -44,6 +44,22 @@ pub struct Scene {
     pub camps: Vec<(String, Color32)>,
     /// Index of each node's item in `items`.
     node_index: HashMap<NodeId, usize>,
+    /// What each item was drawn from beyond its box (by index in `items`), to redraw it with
+    /// moved ends.
+    looks: Vec<ItemLook>,
+}
+
+/// What an item's drawing depends on besides where its nodes are.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ItemLook {
+    /// A node and its outline.
+    Node(Outline),
+    /// An edge: its bend, line and head.
+    Edge {
+        bend: f32,
+        stroke: LineStyle,
+        head: Head,
+    },
 }
 
 impl Scene {
@@ -77,10 +93,12 @@ impl Scene {
             items.push((id, from, to, a, b, stroke, head));
         }
         let bends = bends_by_pair(items.iter().map(|(id, from, to, ..)| (*id, *from, *to)));
+        let mut looks = Vec::with_capacity(items.capacity());
         let mut scene_items: Vec<SceneItem> = items
             .into_iter()
             .map(|(id, from, to, a, b, stroke, head)| {
                 let bend = bends.get(&id).copied().unwrap_or(0.0);
+                looks.push(ItemLook::Edge { bend, stroke, head });
                 let shapes = cache.edge(id, (a, b), bend, stroke, head);
                 SceneItem {
                     id: SceneId::Edge(id),
@@ -94,6 +112,7 @@ impl Scene {
         let mut node_index = HashMap::with_capacity(drawings.len());
         for (id, drawing) in drawings {
             node_index.insert(id, scene_items.len());
+            looks.push(ItemLook::Node(drawing.outline));
             scene_items.push(SceneItem {
                 id: SceneId::Node(id),
                 bounds: drawing.rect,
@@ -111,7 +130,37 @@ impl Scene {
             bounds,
             camps,
             node_index,
+            looks,
         }
+    }
+
+    /// The shapes of the edge drawn by `items[index]` with its start node moved by `from` and
+    /// its end node by `to` (map units): what the edge looks like while nodes are dragged,
+    /// before the move reaches the map.
+    pub fn moved_edge(&self, index: usize, from: Vec2, to: Vec2) -> Option<Vec<Shape>> {
+        let (a, b) = self.items.get(index)?.ends?;
+        let ItemLook::Edge { bend, stroke, head } = *self.looks.get(index)? else {
+            return None;
+        };
+        let moved = |node: NodeId, by: Vec2| {
+            let index = *self.node_index.get(&node)?;
+            let outline = match self.looks.get(index)? {
+                ItemLook::Node(outline) => *outline,
+                ItemLook::Edge { .. } => return None,
+            };
+            Some(NodeDrawing {
+                rect: self.items.get(index)?.bounds.translate(by),
+                outline,
+                shapes: Vec::new(),
+            })
+        };
+        Some(edge_shapes(
+            &moved(a, from)?,
+            &moved(b, to)?,
+            bend,
+            stroke,
+            head,
+        ))
     }
 
     /// The drawing of a node.

@@ -266,3 +266,56 @@ mod tests {
         same(&cache.build(&map, &dark), &Scene::build(&map, &dark));
     }
 }
+
+#[cfg(test)]
+mod moved_edge_tests {
+    use super::*;
+    use crate::model::{Actor, Claim, Position, Stance};
+    use crate::scene::Theme;
+
+    #[test]
+    fn an_edge_redrawn_with_a_moved_end_matches_the_edge_after_the_move() {
+        let mut map = Map::new("t");
+        let mut ids = map.id_allocator();
+        let (actor, claim) = (ids.actor(), ids.claim());
+        map.apply(crate::model::Edit::Batch(vec![
+            crate::model::Edit::AddActor(Actor::new(
+                actor,
+                "Putin",
+                ActorKind::Person,
+                Point::new(0.0, 0.0),
+            )),
+            crate::model::Edit::AddClaim(Claim::new(claim, "NATO", Point::new(300.0, 0.0))),
+            crate::model::Edit::AddStance(Stance::new(
+                ids.stance(),
+                actor,
+                claim,
+                Position::Opposes,
+            )),
+        ]))
+        .unwrap();
+        let style = Style::new(Theme::Light);
+        let before = Scene::build(&map, &style);
+        let edge = before
+            .items
+            .iter()
+            .position(|i| matches!(i.id, super::super::SceneId::Edge(_)))
+            .unwrap();
+        let still = before.moved_edge(edge, Vec2::ZERO, Vec2::ZERO).unwrap();
+        assert_eq!(still, before.items[edge].shapes);
+
+        let preview = before
+            .moved_edge(edge, Vec2::new(-50.0, 120.0), Vec2::ZERO)
+            .unwrap();
+        map.apply(crate::model::Edit::MoveNodes {
+            moves: vec![(actor.into(), Point::new(-50.0, 120.0))],
+            pinned: true,
+        })
+        .unwrap();
+        let after = Scene::build(&map, &style);
+        assert_eq!(
+            format!("{preview:.2?}"),
+            format!("{:.2?}", after.items[edge].shapes)
+        );
+    }
+}

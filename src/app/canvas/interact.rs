@@ -7,6 +7,7 @@ use super::drawing::Drawing;
 use super::hit::{self, Hit};
 use super::label_editor::{EditorTarget, LabelEditor};
 use super::link_menu::PendingLink;
+use super::moving::Moving;
 use crate::app::change::{Requests, new_group};
 use crate::app::selection::Selection;
 use crate::model::{ActorKind, ItemId, Map, NodeId, Point, rules};
@@ -20,16 +21,14 @@ pub enum Gesture {
     Idle,
     /// Moving the view.
     Pan,
-    /// Moving nodes: where each started, and where the pointer grabbed them (map units).
+    /// Moving nodes: drawn moved until the drag ends, then moved in the map in one edit.
     Move {
-        /// Undo group of the whole drag.
-        group: u64,
         /// The dragged nodes and their positions when the drag began.
         origins: Vec<(NodeId, Point)>,
         /// Map point under the pointer when the drag began.
         grab: Pos2,
-        /// The offset last applied, to skip frames where nothing moved.
-        applied: Vec2,
+        /// How far they have moved so far, in map units.
+        offset: Vec2,
     },
     /// Drawing a selection box from `start` (map units).
     Select {
@@ -211,10 +210,9 @@ impl Interaction {
                     .filter_map(|n| env.map.node_position(n).map(|p| (n, p)))
                     .collect();
                 self.gesture = Gesture::Move {
-                    group: new_group(),
                     origins,
                     grab: at,
-                    applied: Vec2::ZERO,
+                    offset: Vec2::ZERO,
                 };
             }
             None => {
@@ -230,27 +228,9 @@ impl Interaction {
     fn continue_drag(&mut self, response: &Response, pointer: Option<Pos2>, env: &mut Env<'_>) {
         match &mut self.gesture {
             Gesture::Pan => env.camera.pan_by(response.drag_delta()),
-            Gesture::Move {
-                group,
-                origins,
-                grab,
-                applied,
-            } => {
-                let Some(pointer) = pointer else { return };
-                let offset = env.camera.to_map(env.viewport, pointer) - *grab;
-                if offset != *applied {
-                    *applied = offset;
-                    let moves = origins
-                        .iter()
-                        .map(|(node, at)| (*node, Point::new(at.x + offset.x, at.y + offset.y)))
-                        .collect();
-                    env.requests.grouped(
-                        crate::model::Edit::MoveNodes {
-                            moves,
-                            pinned: true,
-                        },
-                        *group,
-                    );
+            Gesture::Move { grab, offset, .. } => {
+                if let Some(pointer) = pointer {
+                    *offset = env.camera.to_map(env.viewport, pointer) - *grab;
                 }
             }
             Gesture::Select { start, base } => {
@@ -271,7 +251,20 @@ impl Interaction {
     fn end_drag(&mut self, pointer: Option<Pos2>, modifiers: Modifiers, env: &mut Env<'_>) {
         let gesture = std::mem::take(&mut self.gesture);
         match gesture {
-            Gesture::Move { .. } => env.requests.end_group(),
+            Gesture::Move {
+                origins, offset, ..
+            } => {
+                if offset != Vec2::ZERO {
+                    let moves = origins
+                        .iter()
+                        .map(|(node, at)| (*node, Point::new(at.x + offset.x, at.y + offset.y)))
+                        .collect();
+                    env.requests.edit(crate::model::Edit::MoveNodes {
+                        moves,
+                        pinned: true,
+                    });
+                }
+            }
             Gesture::Connect { from } => {
                 if let Some(pointer) = pointer {
                     self.drop_link(from, pointer, modifiers, env);
@@ -384,7 +377,17 @@ impl Interaction {
         );
     }
 
-    /// Drops whatever is in progress (Escape).
+    /// The nodes being dragged and how far, for drawing them mid-drag.
+    pub fn moving(&self) -> Moving {
+        match &self.gesture {
+            Gesture::Move {
+                origins, offset, ..
+            } => Moving::new(origins.iter().map(|(node, _)| *node), *offset),
+            _ => Moving::default(),
+        }
+    }
+
+    /// Drops whatever is in progress (Escape): a drag puts the nodes back.
     pub fn cancel(&mut self) -> bool {
         let busy = self.gesture != Gesture::Idle || self.link.is_some();
         self.gesture = Gesture::Idle;

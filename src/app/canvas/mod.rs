@@ -11,6 +11,7 @@ mod label_editor;
 mod legend;
 mod link_menu;
 mod minimap;
+mod moving;
 mod navigate;
 mod overlay;
 mod paint;
@@ -37,6 +38,38 @@ use label_editor::{EditorOutcome, LabelEditor};
 use link_menu::MenuOutcome;
 use overlay::OverlayInput;
 use view::Highlight;
+
+/// What the mouse and keys do on the canvas, for the shortcut list (commands list their own).
+pub const GESTURES: &[(&str, &str)] = &[
+    (
+        "Click, Shift/Ctrl+click",
+        "select; add to or remove from the selection",
+    ),
+    (
+        "Drag on empty canvas",
+        "select the nodes in a box (Shift/Ctrl: add to the selection)",
+    ),
+    (
+        "Drag a node",
+        "move it, or all selected nodes; moved nodes are pinned",
+    ),
+    ("Arrow keys (Shift: farther)", "nudge the selected nodes"),
+    (
+        "Drag from a node's handle, or Alt+drag",
+        "connect: actor → claim or claim → claim",
+    ),
+    (
+        "Shift / Ctrl while dropping",
+        "connect as supports / opposes without the menu",
+    ),
+    (
+        "Double-click empty canvas",
+        "add a claim (Shift: an actor) and type its label",
+    ),
+    ("Double-click a node", "edit its label in place"),
+    ("Wheel; middle/right drag; Space+drag", "pan"),
+    ("Ctrl+wheel; pinch", "zoom around the pointer"),
+];
 
 /// The canvas's state between frames.
 #[derive(Default)]
@@ -230,6 +263,7 @@ fn frame(
         _ => selection.single().and_then(node_of),
     }
     .filter(|_| view::full_detail(drawing, to_screen.scaling));
+    let moving = state.interaction.moving();
     let overlay = OverlayInput {
         map,
         drawing,
@@ -239,10 +273,11 @@ fn frame(
         pointer: state.pointer,
         handle_owner,
         now,
+        moving: &moving,
     };
     overlay::paint_underlays(&painter, &overlay);
     let highlight = highlight(drawing, &state.interaction);
-    view::paint_drawing(&painter, drawing, to_screen, viewport, &highlight);
+    view::paint_drawing(&painter, drawing, to_screen, viewport, &highlight, &moving);
     overlay::paint_overlays(&painter, &overlay);
 
     if state.show_legend {

@@ -4,6 +4,7 @@
 use super::drawing::Drawing;
 use super::hit::{self, HANDLE_RADIUS, Hit};
 use super::interact::{FLASH_SECONDS, Gesture, Interaction};
+use super::moving::Moving;
 use super::paint::flatten;
 use crate::app::selection::Selection;
 use crate::model::{ItemId, Map, NodeId, rules};
@@ -53,6 +54,8 @@ pub struct OverlayInput<'a> {
     pub handle_owner: Option<NodeId>,
     /// This frame's time, for fading messages.
     pub now: f64,
+    /// Nodes being dragged.
+    pub moving: &'a Moving,
 }
 
 /// Paints what goes under the map: a glow along selected edges, so the edge itself stays
@@ -64,13 +67,16 @@ pub fn paint_underlays(painter: &Painter, input: &OverlayInput<'_>) {
     let style = painter.ctx().global_style();
     let glow = Colours::of(&style.visuals).selection.gamma_multiply(0.35);
     let mut shapes = Vec::new();
-    for item in &input.drawing.scene.items {
+    let scene = &input.drawing.scene;
+    for (index, item) in scene.items.iter().enumerate() {
         let SceneId::Edge(edge) = item.id else {
             continue;
         };
         if !input.selection.contains(ItemId::from(edge)) {
             continue;
         }
+        let moved = input.moving.adjust(scene, index, item);
+        let item = moved.as_ref().unwrap_or(item);
         for shape in &item.shapes {
             if let Shape::Curve { points, stroke } = shape {
                 let width = (stroke.width * input.to_screen.scaling).max(1.0) + 7.0;
@@ -131,8 +137,9 @@ fn selection_outlines(shapes: &mut Vec<egui::Shape>, input: &OverlayInput<'_>, c
         if let SceneId::Node(node) = item.id
             && input.selection.contains(ItemId::from(node))
         {
+            let bounds = item.bounds.translate(input.moving.offset_of(node));
             shapes.push(egui::Shape::rect_stroke(
-                input.to_screen.mul_rect(item.bounds).expand(3.0),
+                input.to_screen.mul_rect(bounds).expand(3.0),
                 5.0,
                 stroke,
                 StrokeKind::Outside,

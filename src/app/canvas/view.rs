@@ -2,8 +2,9 @@
 //! would be too small to read the whole view is drawn as one mesh of sketches instead.
 
 use super::drawing::Drawing;
+use super::moving::Moving;
 use super::paint::{Look, push_shape};
-use super::sketch::{MIN_HEAD_PX, SketchMesh};
+use super::sketch::{MIN_HEAD_PX, Sketch, SketchMesh};
 use super::text::MIN_TEXT_PX;
 use crate::scene::{SceneId, SceneItem, Shape};
 use eframe::egui::{self, Painter, Pos2, Rect, emath::TSTransform};
@@ -27,29 +28,45 @@ pub fn paint_drawing(
     to_screen: TSTransform,
     viewport: Rect,
     highlight: &Highlight,
+    moving: &Moving,
 ) {
     let visible = to_screen.inverse().mul_rect(viewport);
     let fade = |id: &SceneId| match highlight {
         Some(set) if !set.contains(id) => DIMMED,
         _ => 1.0,
     };
-    let items = drawing.scene.items.iter().zip(&drawing.sketches);
-    if full_detail(drawing, to_screen.scaling) {
-        let mut shapes = Vec::new();
-        for (item, _) in items.filter(|(item, _)| item.bounds.intersects(visible)) {
+    let detail = full_detail(drawing, to_screen.scaling);
+    let mut shapes = Vec::new();
+    let mut sketches = SketchMesh::default();
+    for (index, (item, sketch)) in drawing
+        .scene
+        .items
+        .iter()
+        .zip(&drawing.sketches)
+        .enumerate()
+    {
+        // Mid-drag, dragged nodes and their edges are drawn where they are going.
+        let moved = moving.adjust(&drawing.scene, index, item);
+        let item = moved.as_ref().unwrap_or(item);
+        if !item.bounds.intersects(visible) {
+            continue;
+        }
+        if detail {
             let look = Look {
                 to_screen,
                 fade: fade(&item.id),
                 clip: viewport,
             };
             push_item(&mut shapes, painter, item, look);
-        }
-        painter.extend(shapes);
-    } else {
-        let mut sketches = SketchMesh::default();
-        for (item, sketch) in items.filter(|(item, _)| item.bounds.intersects(visible)) {
+        } else if moved.is_some() {
+            sketches.push(&Sketch::of(item), to_screen, fade(&item.id));
+        } else {
             sketches.push(sketch, to_screen, fade(&item.id));
         }
+    }
+    if detail {
+        painter.extend(shapes);
+    } else {
         painter.add(egui::Shape::mesh(sketches.mesh));
     }
 }
