@@ -40,6 +40,8 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &dyn MenuState) -> Option<MenuPick> {
                 continue;
             };
             ui.menu_button(menu.title(), |ui| {
+                // Room between names and shortcuts.
+                ui.set_min_width(220.0);
                 for command in std::iter::once(first).chain(commands) {
                     if command != first && command.starts_menu_group() {
                         ui.separator();
@@ -63,16 +65,19 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &dyn MenuState) -> Option<MenuPick> {
 
 /// One command as a menu entry; returns whether it was clicked.
 fn command_button(ui: &mut egui::Ui, state: &dyn MenuState, command: Command) -> bool {
-    let label = match state.is_checked(command) {
-        Some(true) => format!("✔ {}", command.label()),
-        Some(false) => format!("    {}", command.label()),
-        None => command.label().to_owned(),
-    };
-    let mut button = egui::Button::new(label);
+    let enabled = state.is_enabled(command);
+    if let Some(checked) = state.is_checked(command) {
+        // One of several choices (the theme): a radio button shows which is current.
+        return ui
+            .add_enabled(enabled, egui::RadioButton::new(checked, command.label()))
+            .on_hover_text(command.tooltip())
+            .clicked();
+    }
+    let mut button = egui::Button::new(command.label());
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    ui.add_enabled(state.is_enabled(command), button)
+    ui.add_enabled(enabled, button)
         .on_hover_text(command.tooltip())
         .clicked()
 }

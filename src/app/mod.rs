@@ -174,7 +174,7 @@ impl StanceApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.begin_frame(&ctx);
-        let mut commands = if self.modal_open() {
+        let mut commands = if self.modal_is_open() {
             Vec::new()
         } else {
             Self::pressed_commands(&ctx)

@@ -141,9 +141,12 @@ impl Palette {
                     .max_height(360.0)
                     .show(ui, |ui| {
                         for (i, row) in rows.iter().enumerate() {
-                            let button = egui::Button::selectable(i == self.highlighted, &row.text)
-                                .right_text(egui::RichText::new(&row.detail).weak())
-                                .min_size(egui::vec2(ui.available_width(), 0.0));
+                            let mut button =
+                                egui::Button::selectable(i == self.highlighted, &row.text)
+                                    .min_size(egui::vec2(ui.available_width(), 0.0));
+                            if !row.detail.is_empty() {
+                                button = button.right_text(egui::RichText::new(&row.detail).weak());
+                            }
                             let response = ui.add_enabled(row.enabled, button);
                             if i == self.highlighted && (down || up) {
                                 response.scroll_to_me(None);

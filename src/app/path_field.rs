@@ -147,8 +147,12 @@ impl PathField {
 }
 
 /// `typed` as an absolute path: `~/` means the home folder, relative paths start in the
-/// current folder.
+/// current folder, and a path typed after the suggested folder (`/suggested//home/me/x.ron`
+/// or `/suggested/~/x.ron`) starts again from what was typed, as in many file dialogs.
 fn absolute(typed: &str) -> PathBuf {
+    // The later of the two restarts wins (`None` sorts before any `Some`).
+    let restart = typed.rfind("//").max(typed.rfind("/~/")).map(|at| at + 1);
+    let typed = restart.and_then(|at| typed.get(at..)).unwrap_or(typed);
     let home = std::env::home_dir();
     let path = match (typed.strip_prefix("~/"), home) {
         (Some(rest), Some(home)) => home.join(rest),
@@ -210,5 +214,11 @@ mod tests {
         let here = std::env::current_dir().unwrap();
         assert_eq!(absolute("maps/x.ron"), here.join("maps/x.ron"));
         assert_eq!(absolute("/abs/x.ron"), PathBuf::from("/abs/x.ron"));
+        assert_eq!(
+            absolute("/suggested//other/x.ron"),
+            PathBuf::from("/other/x.ron")
+        );
+        let home = std::env::home_dir().unwrap();
+        assert_eq!(absolute("/suggested/~/x.ron"), home.join("x.ron"));
     }
 }

@@ -131,7 +131,7 @@ impl StanceApp {
     }
 
     /// Whether a modal window has the keyboard, so shortcuts must wait.
-    pub(super) fn modal_open(&self) -> bool {
+    pub fn modal_is_open(&self) -> bool {
         let shell = &self.shell;
         shell.prompt.is_some()
             || !shell.errors.is_empty()
@@ -148,7 +148,7 @@ impl StanceApp {
         }
         self.handle_close_request(ctx);
         self.poll_file_dialogs(ctx);
-        if !self.modal_open() {
+        if !self.modal_is_open() {
             self.handle_dropped_files(ctx);
         }
     }

@@ -28,17 +28,19 @@ pub fn window_title(map: &Map, path: Option<&Path>, dirty: bool) -> String {
     format!("{marker}{title} — {file} — stancemap")
 }
 
-/// The status line's note on the file: "● call.ron — unsaved changes" or "call.ron — saved".
+/// The status line's note on the file: "call.ron — unsaved changes" or "call.ron — saved".
 pub fn status_label(doc: &Document) -> String {
     let file = doc.path().and_then(|p| p.file_name()).map_or_else(
         || "never saved".to_owned(),
         |n| n.to_string_lossy().into_owned(),
     );
-    if doc.is_dirty() {
-        format!("{UNSAVED_MARKER} {file} — unsaved changes")
+    // Words rather than the title's marker: egui's built-in fonts have no "●".
+    let state = if doc.is_dirty() {
+        "unsaved changes"
     } else {
-        format!("{file} — saved")
-    }
+        "saved"
+    };
+    format!("{file} — {state}")
 }
 
 /// Keeps the window's title in step with the document, sending it only when it changes.
