@@ -121,7 +121,7 @@ impl FileRequest {
 
 /// Identifies one request; the answer is collected with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DialogTicket(u64);
+pub struct DialogTicket(pub(super) u64);
 
 /// How the user answered a request.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -27,23 +27,12 @@ pub enum PalettePick {
 }
 
 /// The palette's state between frames.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Palette {
     mode: Option<PaletteMode>,
     query: String,
     highlighted: usize,
     focus_pending: bool,
-}
-
-impl Default for Palette {
-    fn default() -> Self {
-        Palette {
-            mode: None,
-            query: String::new(),
-            highlighted: 0,
-            focus_pending: false,
-        }
-    }
 }
 
 /// One line of the palette.

@@ -279,7 +279,7 @@ fn abandoned_copies(dir: &Path) -> Vec<RecoveryCopy> {
             .unwrap_or(std::time::UNIX_EPOCH);
         found.push((modified, describe(entry.path(), lock)));
     }
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     found.into_iter().map(|(_, copy)| copy).collect()
 }
 

@@ -172,10 +172,10 @@ impl StanceApp {
             if let Some(choice) = unsaved_changes_ui(ctx, &name, intent) {
                 self.answer_prompt(ctx, choice);
             }
-        } else if let Some(copy) = self.shell.recovery_offers.first() {
-            if let Some(choice) = recovery_offer_ui(ctx, copy) {
-                self.answer_recovery_offer(choice);
-            }
+        } else if let Some(copy) = self.shell.recovery_offers.first()
+            && let Some(choice) = recovery_offer_ui(ctx, copy)
+        {
+            self.answer_recovery_offer(choice);
         }
         self.shell.dialogs.ui(ctx);
         let recent = self.shell.settings.recent.clone();

@@ -1,7 +1,10 @@
 //! Helpers for the app tests: small maps, a file dialog that answers from a script, and a
 //! harness around the whole app.
 
-#![allow(dead_code)] // each test binary uses its own subset
+#![allow(dead_code)]
+// each test binary uses its own subset
+// Helpers fail the test loudly when something they set up goes wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use eframe::egui;
 use egui_kittest::Harness;
