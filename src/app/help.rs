@@ -15,15 +15,21 @@ pub struct HelpWindows {
 impl HelpWindows {
     /// Shows the open windows. `data_folder` is where settings and recovery copies live.
     pub fn ui(&mut self, ctx: &egui::Context, data_folder: Option<&std::path::Path>) {
+        // Centred over the canvas rather than on top of the menu bar.
+        let centre = ctx.content_rect().center();
         egui::Window::new("Keyboard shortcuts")
             .open(&mut self.shortcuts)
             .resizable(false)
             .collapsible(false)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(centre)
             .show(ctx, shortcut_list);
         egui::Window::new("About stancemap")
             .open(&mut self.about)
             .resizable(false)
             .collapsible(false)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(centre)
             .show(ctx, |ui| {
                 ui.heading(format!("stancemap {}", env!("CARGO_PKG_VERSION")));
                 ui.label(env!("CARGO_PKG_DESCRIPTION"));
@@ -45,6 +51,7 @@ fn shortcut_list(ui: &mut egui::Ui) {
     egui::Grid::new("shortcuts")
         .striped(true)
         .num_columns(2)
+        .spacing([32.0, 4.0])
         .show(ui, |ui| {
             for menu in Menu::ALL {
                 let commands: Vec<Command> = Command::ALL

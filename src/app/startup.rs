@@ -3,7 +3,7 @@
 
 use super::prompts::ErrorReport;
 use super::recovery::RECOVERY_INTERVAL;
-use super::settings::ViewSettings;
+use super::settings::{ViewSettings, absolute};
 use super::{APP_NAME, StanceApp};
 use crate::io::load_file;
 use crate::model::Map;
@@ -36,6 +36,8 @@ impl StanceApp {
     fn start(cc: &eframe::CreationContext<'_>, given: Option<(Map, PathBuf)>) -> Self {
         let settings = ViewSettings::load(cc.storage);
         let (map, path, problem) = first_map(given, &settings);
+        // Absolute, so the file is found again whatever folder the next run starts in.
+        let path = path.map(|p| absolute(&p));
         let camera = settings.camera_for(path.as_deref());
         let mut app = StanceApp::new(map, path.clone()).with_settings(settings);
         if let Some(camera) = camera {
