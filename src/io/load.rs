@@ -138,7 +138,8 @@ pub fn load_str(text: &str, file: &Path) -> Result<Map, LoadError> {
     })
 }
 
-/// Turns a RON error into a problem at its place, in plainer words where RON's are terse.
+/// Turns a RON error into a problem at its place, in plainer words where RON's are terse or
+/// name internal types.
 fn syntax_error(file: &Path, error: &ron::error::SpannedError) -> LoadError {
     use ron::Error as E;
     let message = match &error.code {
@@ -146,10 +147,34 @@ fn syntax_error(file: &Path, error: &ron::error::SpannedError) -> LoadError {
         E::ExceededRecursionLimit => format!(
             "brackets are nested more than {RECURSION_LIMIT} deep; a map file needs only 4 levels"
         ),
-        E::ExpectedStructLike => "expected `(` to start a map or an item".to_owned(),
+        E::ExpectedStructLike => "expected a `(` here".to_owned(),
         E::TrailingCharacters => {
             "unexpected text after the end of the map (an extra `)`?)".to_owned()
         }
+        E::MissingStructField { field, outer } => {
+            format!(
+                "{} is missing its `{field}` field",
+                item_name(outer.as_deref())
+            )
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!(
+                "{} has the `{field}` field twice",
+                item_name(outer.as_deref())
+            )
+        }
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "{} has no field `{found}`; the fields are {}",
+            item_name(outer.as_deref()),
+            list(expected)
+        ),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!("`{found}` is not one of {}", list(expected)),
         other => other.to_string(),
     };
     let place = Place {
@@ -157,4 +182,27 @@ fn syntax_error(file: &Path, error: &ron::error::SpannedError) -> LoadError {
         column: error.span.start.col,
     };
     LoadError::single(file, Some(place), message)
+}
+
+/// What an item of a file struct is called in messages.
+fn item_name(record: Option<&str>) -> &'static str {
+    match record {
+        Some("MapFile") => "the map",
+        Some("SourceRecord") => "a source",
+        Some("ActorRecord") => "an actor",
+        Some("ClaimRecord") => "a claim",
+        Some("StanceRecord") => "a stance",
+        Some("RelationRecord") => "a relation",
+        _ => "an item",
+    }
+}
+
+/// `a`, `b` or `c`.
+fn list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => "none".to_owned(),
+    }
 }
