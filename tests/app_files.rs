@@ -15,6 +15,7 @@ use stancemap::app::StanceApp;
 use stancemap::app::prompts::Intent;
 use stancemap::app::settings::{ThemeChoice, ViewSettings};
 use stancemap::io::load_file;
+use stancemap::model::{Claim, Edit, Point};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -52,7 +53,19 @@ fn the_unsaved_marker_follows_edits_and_undo() {
     );
     harness.get_by_label("marker.ron — saved");
 
-    add_claim(&mut harness, "second");
+    // The window itself is told the new title in the frame after the edit.
+    let app = harness.state_mut();
+    let id = app.map().id_allocator().claim();
+    app.apply(Edit::AddClaim(Claim::new(
+        id,
+        "second",
+        Point::new(0.0, 300.0),
+    )));
+    harness.step();
+    assert!(commands_sent(&harness).contains(&ViewportCommand::Title(
+        "● Marker test — marker.ron — stancemap".to_owned()
+    )));
+    harness.run();
     assert!(harness.state().window_title().starts_with("● Marker test"));
     harness.get_by_label("marker.ron — unsaved changes");
 
