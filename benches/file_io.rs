@@ -34,6 +34,14 @@ fn load(c: &mut Criterion) {
     group.bench_function("stancemap RON load (read+parse+validate)", |b| {
         b.iter(|| black_box(load_file(&ron_path).expect("loads")))
     });
+    group.bench_function("stancemap RON read+parse only (no validation)", |b| {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        b.iter(|| {
+            let text = std::fs::read_to_string(&ron_path).expect("read");
+            black_box(options.from_str::<MapFile>(&text).expect("parses"))
+        })
+    });
     group.bench_function("baseline: serde_json read+parse", |b| {
         b.iter(|| {
             let text = std::fs::read_to_string(&json_path).expect("read");
