@@ -5,6 +5,9 @@
 //! "json parse + validate" adds the same validation stancemap runs, so the difference between
 //! the two ratios is the cost of the RON text itself.
 
+// Benchmark setup that fails should stop loudly.
+#![allow(clippy::expect_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use stancemap::io::format::MapFile;
 use stancemap::io::{load_file, save_file, to_ron_string};

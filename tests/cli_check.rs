@@ -9,7 +9,10 @@ fn stancemap() -> Command {
 
 #[test]
 fn a_good_map_prints_a_summary_line_and_succeeds() {
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/maps/putin-biden-call-2021.ron");
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/maps/putin-biden-call-2021.ron"
+    );
     let out = stancemap().args(["check", example]).output().unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -31,7 +34,10 @@ fn a_bad_map_lists_every_problem_and_fails() {
          (id: 3, actor: 8, claim: 9, position: Opposes),\n  ],\n)\n",
     )
     .unwrap();
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/maps/putin-biden-call-2021.ron");
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/maps/putin-biden-call-2021.ron"
+    );
     let out = stancemap()
         .arg("check")
         .arg(&bad)
@@ -50,7 +56,11 @@ fn a_bad_map_lists_every_problem_and_fails() {
         )
     );
     // The good file after the bad one is still checked.
-    assert!(String::from_utf8(out.stdout).unwrap().contains("ok: 28 claims"));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("ok: 28 claims")
+    );
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! Every kind of bad map file gives a clear, located error and never a panic.
 
+// The table of cases is clearest as one tuple per row.
+#![allow(clippy::type_complexity)]
+
 use stancemap::io::{LoadError, MAX_FILE_BYTES, load_file, load_str};
 use std::path::Path;
 
