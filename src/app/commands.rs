@@ -38,6 +38,16 @@ impl Menu {
 /// Something the user can ask the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
+    /// Start a new, empty map (asking about unsaved changes).
+    New,
+    /// Open a map file.
+    Open,
+    /// Open one of the recently used map files.
+    OpenRecent,
+    /// Save the map to its file (asking for a file if it has none).
+    Save,
+    /// Save the map to a new file.
+    SaveAs,
     /// Quit the app (asking about unsaved changes).
     Quit,
     /// Undo the last change.
@@ -78,6 +88,14 @@ pub enum Command {
     ToggleLegend,
     /// Show or hide the overview of large maps.
     ToggleMinimap,
+    /// Search every command by name and run one.
+    CommandPalette,
+    /// Use light or dark colours as the operating system does.
+    ThemeSystem,
+    /// Use light colours.
+    ThemeLight,
+    /// Use dark colours.
+    ThemeDark,
     /// Show the list of keyboard shortcuts.
     ShowShortcuts,
     /// Show the version and credits.
@@ -112,6 +130,11 @@ const fn plain(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Every command, in menu order.
     pub const ALL: &'static [Command] = &[
+        Command::New,
+        Command::Open,
+        Command::OpenRecent,
+        Command::Save,
+        Command::SaveAs,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -132,6 +155,10 @@ impl Command {
         Command::ZoomOut,
         Command::ToggleLegend,
         Command::ToggleMinimap,
+        Command::CommandPalette,
+        Command::ThemeSystem,
+        Command::ThemeLight,
+        Command::ThemeDark,
         Command::ShowShortcuts,
         Command::About,
     ];
@@ -139,6 +166,11 @@ impl Command {
     /// The command's name, as menus and the palette show it.
     pub fn label(self) -> &'static str {
         match self {
+            Command::New => "New map",
+            Command::Open => "Open…",
+            Command::OpenRecent => "Open recent",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -159,6 +191,10 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::ToggleLegend => "Legend",
             Command::ToggleMinimap => "Overview",
+            Command::CommandPalette => "Command palette…",
+            Command::ThemeSystem => "Follow system theme",
+            Command::ThemeLight => "Light theme",
+            Command::ThemeDark => "Dark theme",
             Command::ShowShortcuts => "Keyboard shortcuts",
             Command::About => "About stancemap",
         }
@@ -167,6 +203,11 @@ impl Command {
     /// A sentence on what the command does, for tooltips and the palette.
     pub fn tooltip(self) -> &'static str {
         match self {
+            Command::New => "Start an empty map, offering to save unsaved changes first",
+            Command::Open => "Open a map file (.ron)",
+            Command::OpenRecent => "Open one of the last ten map files",
+            Command::Save => "Save the map to its file",
+            Command::SaveAs => "Save the map to a new file, which it then belongs to",
             Command::Quit => "Close stancemap, offering to save unsaved changes",
             Command::Undo => "Take back the last change to the map",
             Command::Redo => "Make the last undone change again",
@@ -193,6 +234,10 @@ impl Command {
             Command::ToggleMinimap => {
                 "Show or hide the overview in the corner when the map is larger than the view"
             }
+            Command::CommandPalette => "Find any command by typing part of its name",
+            Command::ThemeSystem => "Use light or dark colours as the operating system does",
+            Command::ThemeLight => "Use dark text on light backgrounds",
+            Command::ThemeDark => "Use light text on dark backgrounds",
             Command::ShowShortcuts => "List every command with its keyboard shortcut",
             Command::About => "Show the version of stancemap",
         }
@@ -201,7 +246,12 @@ impl Command {
     /// The menu the command appears in.
     pub fn menu(self) -> Menu {
         match self {
-            Command::Quit => Menu::File,
+            Command::New
+            | Command::Open
+            | Command::OpenRecent
+            | Command::Save
+            | Command::SaveAs
+            | Command::Quit => Menu::File,
             Command::Undo
             | Command::Redo
             | Command::Cut
@@ -220,7 +270,11 @@ impl Command {
             | Command::ZoomIn
             | Command::ZoomOut
             | Command::ToggleLegend
-            | Command::ToggleMinimap => Menu::View,
+            | Command::ToggleMinimap
+            | Command::CommandPalette
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark => Menu::View,
             Command::ShowShortcuts | Command::About => Menu::Help,
         }
     }
@@ -228,6 +282,12 @@ impl Command {
     /// The main keyboard shortcut.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         match self {
+            Command::New => Some(ctrl(Key::N)),
+            Command::Open => Some(ctrl(Key::O)),
+            Command::Save => Some(ctrl(Key::S)),
+            Command::SaveAs => Some(ctrl_shift(Key::S)),
+            Command::CommandPalette => Some(ctrl_shift(Key::P)),
+            Command::ShowShortcuts => Some(plain(Key::F1)),
             Command::Quit => Some(ctrl(Key::Q)),
             Command::Undo => Some(ctrl(Key::Z)),
             Command::Redo => Some(ctrl_shift(Key::Z)),
@@ -248,7 +308,11 @@ impl Command {
             Command::ZoomOut => Some(plain(Key::Minus)),
             Command::ToggleLegend => Some(plain(Key::L)),
             Command::ToggleMinimap => Some(plain(Key::M)),
-            Command::ShowShortcuts | Command::About => None,
+            Command::OpenRecent
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::About => None,
         }
     }
 
@@ -272,11 +336,14 @@ impl Command {
     pub fn starts_menu_group(self) -> bool {
         matches!(
             self,
-            Command::Quit
+            Command::Save
+                | Command::Quit
                 | Command::Cut
                 | Command::SelectAll
                 | Command::NewClaim
                 | Command::ToggleLegend
+                | Command::CommandPalette
+                | Command::ThemeSystem
         )
     }
 

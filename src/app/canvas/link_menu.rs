@@ -110,13 +110,13 @@ impl PendingLink {
         requests.edit_and_select(edit, vec![item]);
     }
 
-    /// A title such as "Vladimir Putin → NATO expansion".
+    /// What is connected, e.g. "from Vladimir Putin to NATO expansion".
     fn title(&self, map: &Map) -> String {
         let name = |node: NodeId| match node {
             NodeId::Actor(a) => map.actor(a).map_or_else(String::new, |a| a.name.clone()),
             NodeId::Claim(c) => claim_label(map, c),
         };
-        format!("{} → {}", name(self.from), name(self.to))
+        format!("from {}\nto {}", name(self.from), name(self.to))
     }
 
     /// Shows the menu; asks for the edge when an entry is picked.

@@ -56,7 +56,7 @@ pub const GESTURES: &[(&str, &str)] = &[
     ("Arrow keys (Shift: farther)", "nudge the selected nodes"),
     (
         "Drag from a node's handle, or Alt+drag",
-        "connect: actor → claim or claim → claim",
+        "connect an actor to a claim, or a claim to a claim",
     ),
     (
         "Shift / Ctrl while dropping",
