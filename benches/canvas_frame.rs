@@ -48,8 +48,21 @@ struct Setup {
     camera: Camera,
 }
 
-fn setup(nodes: usize, view: View) -> Setup {
-    let map = generated_map(nodes);
+/// Which generated map a case draws.
+#[derive(Clone, Copy)]
+enum Edges {
+    /// Edges join neighbours on a grid, as on a laid-out map (`generated::generated_map`).
+    Local,
+    /// Edges join random nodes across the whole map: a tangle of map-spanning lines
+    /// (`stancemap::model::synthetic::synthetic_map`, 1.25 edges per node).
+    Tangle,
+}
+
+fn setup(nodes: usize, edges: Edges, view: View) -> Setup {
+    let map = match edges {
+        Edges::Local => generated_map(nodes),
+        Edges::Tangle => stancemap::model::synthetic::synthetic_map(nodes, nodes * 5 / 4, 7),
+    };
     let scene = Scene::build(&map, &Style::new(Theme::Dark));
     let viewport = Rect::from_min_size(Pos2::ZERO, SCREEN);
     let camera = match view {
@@ -215,14 +228,31 @@ fn naive_line(painter: &Painter, points: Vec<Pos2>, style: &LineStyle, zoom: f32
 
 fn canvas_frames(c: &mut Criterion) {
     let cases = [
-        ("1k nodes, all in view", 1_000, View::All),
-        ("10k nodes, working zoom", 10_000, View::Working),
-        ("10k nodes, all in view", 10_000, View::All),
+        ("1k nodes, all in view", 1_000, Edges::Local, View::All),
+        (
+            "10k nodes, working zoom",
+            10_000,
+            Edges::Local,
+            View::Working,
+        ),
+        ("10k nodes, all in view", 10_000, Edges::Local, View::All),
+        (
+            "10k nodes tangled, working zoom",
+            10_000,
+            Edges::Tangle,
+            View::Working,
+        ),
+        (
+            "10k nodes tangled, all in view",
+            10_000,
+            Edges::Tangle,
+            View::All,
+        ),
     ];
     let mut group = c.benchmark_group("canvas frame");
     group.sample_size(10);
-    for (name, nodes, view) in cases {
-        let setup = setup(nodes, view);
+    for (name, nodes, edges, view) in cases {
+        let setup = setup(nodes, edges, view);
         let ctx = egui::Context::default();
         let mut state = CanvasState::fitting();
         // The first frame builds the drawing and fills the font atlas; then set the camera.

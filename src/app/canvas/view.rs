@@ -10,6 +10,11 @@ use crate::scene::{SceneId, SceneItem, Shape};
 use eframe::egui::{self, Painter, Pos2, Rect, emath::TSTransform};
 use std::collections::HashSet;
 
+/// Most edges drawn in full detail at once. Beyond this the view is a tangle in which curves
+/// and dash patterns cannot be told apart anyway, so edges are drawn as straight lines in their
+/// colours (nodes keep their full drawing) and the frame stays fast.
+pub const MAX_DETAILED_EDGES: usize = 500;
+
 /// Opacity of items that are not highlighted while something is hovered.
 pub const DIMMED: f32 = 0.18;
 
@@ -36,6 +41,13 @@ pub fn paint_drawing(
         _ => 1.0,
     };
     let detail = full_detail(drawing, to_screen.scaling);
+    let tangle = detail && {
+        let edges =
+            drawing.scene.items.iter().filter(|item| {
+                matches!(item.id, SceneId::Edge(_)) && item.bounds.intersects(visible)
+            });
+        edges.take(MAX_DETAILED_EDGES + 1).count() > MAX_DETAILED_EDGES
+    };
     let mut shapes = Vec::new();
     let mut sketches = SketchMesh::default();
     for (index, (item, sketch)) in drawing
@@ -51,7 +63,8 @@ pub fn paint_drawing(
         if !item.bounds.intersects(visible) {
             continue;
         }
-        if detail {
+        let sketched_edge = tangle && matches!(item.id, SceneId::Edge(_));
+        if detail && !sketched_edge {
             let look = Look {
                 to_screen,
                 fade: fade(&item.id),
@@ -64,11 +77,11 @@ pub fn paint_drawing(
             sketches.push(sketch, to_screen, fade(&item.id));
         }
     }
-    if detail {
-        painter.extend(shapes);
-    } else {
+    // Sketched edges go first so nodes cover their ends.
+    if !sketches.mesh.is_empty() {
         painter.add(egui::Shape::mesh(sketches.mesh));
     }
+    painter.extend(shapes);
 }
 
 /// The egui shapes of one scene item at full detail. Edge heads are enlarged about their tip
