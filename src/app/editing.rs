@@ -6,7 +6,8 @@ use super::canvas::{Camera, CreateMode};
 use super::change::{Request, Requests};
 use super::clipboard::{Clip, PASTE_OFFSET, delete_edit, everything};
 use super::commands::Command;
-use crate::model::{ActorKind, Edit, ItemId, NodeId};
+use super::selection::node_of;
+use crate::model::{ActorKind, Edit, ItemId};
 use eframe::egui;
 
 /// The app's clipboard: the last copied items, and how often they were pasted (each paste
@@ -201,13 +202,5 @@ impl StanceApp {
         requests.edit_and_select(edit, items);
         self.apply_requests(ctx, requests);
         self.doc.generation() != before
-    }
-}
-
-fn node_of(item: ItemId) -> Option<NodeId> {
-    match item {
-        ItemId::Actor(a) => Some(NodeId::Actor(a)),
-        ItemId::Claim(c) => Some(NodeId::Claim(c)),
-        _ => None,
     }
 }

@@ -2,8 +2,11 @@
 //! connection handle of a node, and the nodes inside a selection box.
 
 use super::drawing::Drawing;
-use crate::model::{EdgeId, NodeId};
+use crate::app::selection::node_of;
+use crate::model::{EdgeId, ItemId, NodeId};
 use crate::scene::{SceneId, SceneItem, Shape, bezier_point};
+#[cfg(test)]
+use eframe::egui::Vec2;
 use eframe::egui::{Pos2, Rect};
 
 /// Radius of a node's connection handle, in screen pixels.
@@ -136,4 +139,92 @@ pub fn edge_bounds(drawing: &Drawing, edge: EdgeId) -> Option<Rect> {
         .iter()
         .find(|item| item.id == SceneId::Edge(edge))
         .map(|item| item.bounds)
+}
+
+/// A box around the drawn items among `items` (stances and relations count by their line).
+pub fn items_bounds(drawing: &Drawing, items: &[ItemId]) -> Option<Rect> {
+    let nodes = bounds_of(drawing, items.iter().copied().filter_map(node_of));
+    let edges = items
+        .iter()
+        .filter_map(|item| match *item {
+            ItemId::Stance(s) => edge_bounds(drawing, crate::model::EdgeId::Stance(s)),
+            ItemId::Relation(r) => edge_bounds(drawing, crate::model::EdgeId::Relation(r)),
+            _ => None,
+        })
+        .reduce(|a, b| a.union(b));
+    match (nodes, edges) {
+        (Some(a), Some(b)) => Some(a.union(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorKind, Claim, Edit, Map, Point, Position, Stance};
+    use crate::scene::{SceneCache, Theme};
+
+    /// Putin at the origin, a claim 400 units to his right, and his stance on it.
+    fn drawing() -> (Map, Drawing) {
+        let mut map = Map::new("t");
+        let mut ids = map.id_allocator();
+        let (actor, claim) = (ids.actor(), ids.claim());
+        map.apply(Edit::Batch(vec![
+            Edit::AddActor(Actor::new(
+                actor,
+                "Putin",
+                ActorKind::Person,
+                Point::new(0.0, 0.0),
+            )),
+            Edit::AddClaim(Claim::new(claim, "NATO", Point::new(400.0, 0.0))),
+            Edit::AddStance(Stance::new(ids.stance(), actor, claim, Position::Opposes)),
+        ]))
+        .unwrap();
+        let drawing = Drawing::build(&map, 0, Theme::Light, &mut SceneCache::default());
+        (map, drawing)
+    }
+
+    #[test]
+    fn points_hit_nodes_then_edges_then_nothing() {
+        let (map, drawing) = drawing();
+        let actor = NodeId::Actor(map.actors().next().unwrap().id);
+        let stance = EdgeId::Stance(map.stances().next().unwrap().id);
+        assert_eq!(hit(&drawing, Pos2::new(0.0, 0.0), 1.0), Hit::Node(actor));
+        assert_eq!(hit(&drawing, Pos2::new(200.0, 2.0), 1.0), Hit::Edge(stance));
+        assert_eq!(hit(&drawing, Pos2::new(200.0, 40.0), 1.0), Hit::Nothing);
+        // Far out, a few screen pixels cover many map units.
+        assert_eq!(
+            hit(&drawing, Pos2::new(200.0, 40.0), 0.1),
+            Hit::Edge(stance)
+        );
+    }
+
+    #[test]
+    fn boxes_and_handles() {
+        let (map, drawing) = drawing();
+        let actor = NodeId::Actor(map.actors().next().unwrap().id);
+        let everything = Rect::from_min_max(Pos2::new(-100.0, -50.0), Pos2::new(500.0, 50.0));
+        assert_eq!(nodes_in(&drawing, everything).len(), 2);
+        let left = Rect::from_min_max(Pos2::new(-100.0, -50.0), Pos2::new(100.0, 50.0));
+        assert_eq!(nodes_in(&drawing, left), [actor]);
+        let handle = handle_position(&drawing, actor).unwrap();
+        assert!(on_handle(
+            &drawing,
+            actor,
+            handle + Vec2::new(3.0, 0.0),
+            1.0
+        ));
+        assert!(!on_handle(
+            &drawing,
+            actor,
+            handle + Vec2::new(30.0, 0.0),
+            1.0
+        ));
+        let items = [
+            ItemId::from(actor),
+            ItemId::from(map.stances().next().unwrap().id),
+        ];
+        let bounds = items_bounds(&drawing, &items).unwrap();
+        assert!(bounds.contains(Pos2::new(300.0, 0.0)) && bounds.contains(Pos2::new(-30.0, 0.0)));
+    }
 }

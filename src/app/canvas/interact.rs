@@ -9,8 +9,9 @@ use super::label_editor::{EditorTarget, LabelEditor};
 use super::link_menu::PendingLink;
 use super::moving::Moving;
 use crate::app::change::{Requests, new_group};
-use crate::app::selection::Selection;
-use crate::model::{ActorKind, ItemId, Map, NodeId, Point, rules};
+use crate::app::selection::{Selection, node_of};
+use crate::model::rules::{self, ConnectionKind};
+use crate::model::{ActorKind, ItemId, Map, NodeId, Point};
 use eframe::egui::{self, Key, Modifiers, PointerButton, Pos2, Rect, Response, Vec2};
 
 /// What a drag in progress is doing.
@@ -187,7 +188,7 @@ impl Interaction {
         let at = env.to_map(origin);
         let zoom = env.camera.zoom;
         let handles_shown = super::view::full_detail(env.drawing, zoom);
-        let on_handle = handle_owner(self, env)
+        let on_handle = handle_owner(self.hover, env.selection)
             .filter(|&node| handles_shown && hit::on_handle(env.drawing, node, at, zoom));
         if let Some(from) = on_handle {
             self.gesture = Gesture::Connect { from };
@@ -280,7 +281,7 @@ impl Interaction {
         let Some(to) = hit::node_at(env.drawing, env.to_map(pointer)) else {
             return;
         };
-        match rules::connection_kind(env.map, from, to) {
+        match connection_verdict(env.map, from, to) {
             Err(reason) => self.refuse(format!("Cannot connect: {reason}"), pointer, env),
             Ok(kind) => {
                 let link = PendingLink {
@@ -396,15 +397,36 @@ impl Interaction {
     }
 }
 
+/// What connecting `from` to `to` would make, or why the map would refuse it: the model's
+/// rules for connections, plus the rule against two stances with the same actor, claim,
+/// source and date (a new stance has neither source nor date yet).
+pub fn connection_verdict(map: &Map, from: NodeId, to: NodeId) -> Result<ConnectionKind, String> {
+    rules::connection_kind(map, from, to)
+        .and_then(|kind| undated_twin(map, from, to).map_or(Ok(kind), Err))
+}
+
+/// Why a new stance from `from` to `to` would repeat an existing one: a new stance has no
+/// source or date yet, so it may not join an actor and claim that already have such a stance.
+fn undated_twin(map: &Map, from: NodeId, to: NodeId) -> Option<String> {
+    let (NodeId::Actor(actor), NodeId::Claim(claim)) = (from, to) else {
+        return None;
+    };
+    map.stances_on_claim(claim)
+        .find(|s| s.actor == actor && s.source.is_none() && s.date.is_none())
+        .map(|twin| {
+            format!(
+                "{} already records this actor's position on this claim without a source \
+                 or date; change it, or give it a source or date first",
+                twin.id
+            )
+        })
+}
+
 /// The node whose connection handle is shown: the hovered node, else the only selected one.
-pub fn handle_owner(interaction: &Interaction, env: &Env<'_>) -> Option<NodeId> {
-    match interaction.hover {
+pub fn handle_owner(hover: Hit, selection: &Selection) -> Option<NodeId> {
+    match hover {
         Hit::Node(node) => Some(node),
-        _ => env.selection.single().and_then(|item| match item {
-            ItemId::Actor(a) => Some(NodeId::Actor(a)),
-            ItemId::Claim(c) => Some(NodeId::Claim(c)),
-            _ => None,
-        }),
+        _ => selection.single().and_then(node_of),
     }
 }
 
@@ -422,5 +444,42 @@ fn click(env: &mut Env<'_>, pos: Pos2, modifiers: Modifiers) {
         (Some(item), false) => env.selection.select_only(item),
         (None, true) => {}
         (None, false) => env.selection.clear(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Claim, Edit, Position, Stance};
+
+    #[test]
+    fn a_second_stance_without_source_or_date_is_refused_before_it_is_made() {
+        let mut map = Map::new("t");
+        let mut ids = map.id_allocator();
+        let (putin, biden, nato) = (ids.actor(), ids.actor(), ids.claim());
+        map.apply(Edit::Batch(vec![
+            Edit::AddActor(Actor::new(
+                putin,
+                "Putin",
+                ActorKind::Person,
+                Point::default(),
+            )),
+            Edit::AddActor(Actor::new(
+                biden,
+                "Biden",
+                ActorKind::Person,
+                Point::default(),
+            )),
+            Edit::AddClaim(Claim::new(nato, "NATO", Point::default())),
+            Edit::AddStance(Stance::new(ids.stance(), putin, nato, Position::Opposes)),
+        ]))
+        .unwrap();
+        let verdict = connection_verdict(&map, putin.into(), nato.into());
+        assert!(verdict.unwrap_err().contains("without a source or date"));
+        assert_eq!(
+            connection_verdict(&map, biden.into(), nato.into()),
+            Ok(ConnectionKind::Stance)
+        );
+        assert!(connection_verdict(&map, putin.into(), biden.into()).is_err());
     }
 }

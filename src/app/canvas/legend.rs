@@ -3,10 +3,10 @@
 
 use super::drawing::Drawing;
 use super::paint::{Look, push_shape};
-use eframe::egui::{Painter, Rect, Vec2, emath::TSTransform};
+use eframe::egui::{Painter, Pos2, Rect, Vec2, emath::TSTransform};
 
 /// Space between the legend and the canvas edges.
-pub const MARGIN: f32 = 10.0;
+const MARGIN: f32 = 10.0;
 
 /// Paints the legend; returns the screen rectangle it covers.
 pub fn paint_legend(painter: &Painter, drawing: &Drawing, viewport: Rect) -> Rect {
@@ -22,4 +22,17 @@ pub fn paint_legend(painter: &Painter, drawing: &Drawing, viewport: Rect) -> Rec
     }
     painter.extend(shapes);
     Rect::from_min_size(origin, drawing.legend.size)
+}
+
+/// The part of the canvas not covered by the legend, where fitted content goes.
+pub fn free_area(shown: bool, drawing: &Drawing, viewport: Rect) -> Rect {
+    let legend = drawing.legend.size.x + 2.0 * MARGIN;
+    if shown && legend < viewport.width() / 2.0 {
+        Rect::from_min_max(
+            Pos2::new(viewport.left() + legend, viewport.top()),
+            viewport.max,
+        )
+    } else {
+        viewport
+    }
 }

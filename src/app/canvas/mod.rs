@@ -6,6 +6,7 @@ mod access;
 mod camera;
 mod drawing;
 mod hit;
+mod hover;
 mod interact;
 mod label_editor;
 mod legend;
@@ -31,13 +32,11 @@ use crate::app::search::{SearchAction, SearchState};
 use crate::app::selection::Selection;
 use crate::model::{ItemId, Map, NodeId};
 use crate::scene::{SceneCache, Theme};
-use eframe::egui::{self, CursorIcon, Pos2, Rect, Sense};
-use hit::Hit;
-use interact::{Env, Gesture, Interaction};
+use eframe::egui::{self, Pos2, Rect, Sense};
+use interact::{Env, Interaction};
 use label_editor::{EditorOutcome, LabelEditor};
 use link_menu::MenuOutcome;
 use overlay::OverlayInput;
-use view::Highlight;
 
 /// What the mouse and keys do on the canvas, for the shortcut list (commands list their own).
 pub const GESTURES: &[(&str, &str)] = &[
@@ -222,12 +221,12 @@ fn frame(
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let viewport = response.rect;
     state.viewport = Some(viewport);
-    let free = free_area(state, drawing, viewport);
+    let free = legend::free_area(state.show_legend, drawing, viewport);
     if std::mem::take(&mut state.fit_pending) {
         state.camera = Camera::fit_within(drawing.scene.bounds, viewport, free);
     }
     if let Some((items, fit)) = state.reveal.take()
-        && let Some(bounds) = items_bounds(drawing, &items)
+        && let Some(bounds) = hit::items_bounds(drawing, &items)
     {
         state.camera = if fit {
             Camera::fit_within(bounds, viewport, free)
@@ -258,11 +257,8 @@ fn frame(
 
     let to_screen = state.camera.to_screen(viewport);
     painter.rect_filled(viewport, 0.0, drawing.style.background);
-    let handle_owner = match state.interaction.hover {
-        Hit::Node(node) => Some(node),
-        _ => selection.single().and_then(node_of),
-    }
-    .filter(|_| view::full_detail(drawing, to_screen.scaling));
+    let handle_owner = interact::handle_owner(state.interaction.hover, selection)
+        .filter(|_| view::full_detail(drawing, to_screen.scaling));
     let moving = state.interaction.moving();
     let overlay = OverlayInput {
         map,
@@ -276,7 +272,7 @@ fn frame(
         moving: &moving,
     };
     overlay::paint_underlays(&painter, &overlay);
-    let highlight = highlight(drawing, &state.interaction);
+    let highlight = hover::highlight(drawing, &state.interaction);
     view::paint_drawing(&painter, drawing, to_screen, viewport, &highlight, &moving);
     overlay::paint_overlays(&painter, &overlay);
 
@@ -288,7 +284,7 @@ fn frame(
     if state.show_minimap {
         state.minimap.show(ui, drawing, &mut state.camera, viewport);
     }
-    set_cursor(
+    hover::set_cursor(
         ui,
         &state.interaction,
         handle_owner,
@@ -297,7 +293,7 @@ fn frame(
         &state.camera,
         viewport,
     );
-    tooltips(&response, map, &state.interaction);
+    hover::tooltips(&response, map, &state.interaction);
     editors(ui, map, drawing, state, requests);
     access::describe(
         ui.ctx(),
@@ -316,65 +312,6 @@ fn frame(
     {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(250));
-    }
-}
-
-/// The part of the canvas not covered by the legend, where fitted content goes.
-fn free_area(state: &CanvasState, drawing: &Drawing, viewport: Rect) -> Rect {
-    let legend = drawing.legend.size.x + 2.0 * legend::MARGIN;
-    if state.show_legend && legend < viewport.width() / 2.0 {
-        Rect::from_min_max(
-            Pos2::new(viewport.left() + legend, viewport.top()),
-            viewport.max,
-        )
-    } else {
-        viewport
-    }
-}
-
-/// What stands out while the pointer rests on something: a node with its edges and
-/// neighbours, or an edge with its two ends.
-fn highlight(drawing: &Drawing, interaction: &Interaction) -> Highlight {
-    if interaction.gesture != Gesture::Idle {
-        return None;
-    }
-    match interaction.hover {
-        Hit::Node(node) => Some(drawing.neighbourhood(node).into_iter().collect()),
-        Hit::Edge(edge) => {
-            let id = crate::scene::SceneId::Edge(edge);
-            let ends = drawing
-                .scene
-                .items
-                .iter()
-                .find(|item| item.id == id)
-                .and_then(|item| item.ends);
-            let mut set: std::collections::HashSet<_> = [id].into_iter().collect();
-            if let Some((from, to)) = ends {
-                set.insert(crate::scene::SceneId::Node(from));
-                set.insert(crate::scene::SceneId::Node(to));
-            }
-            Some(set)
-        }
-        Hit::Nothing => None,
-    }
-}
-
-fn tooltips(response: &egui::Response, map: &Map, interaction: &Interaction) {
-    if interaction.gesture != Gesture::Idle || interaction.link.is_some() {
-        return;
-    }
-    match interaction.hover {
-        Hit::Edge(edge) => {
-            response
-                .clone()
-                .on_hover_ui_at_pointer(|ui| tooltip::edge_tooltip(ui, map, edge));
-        }
-        Hit::Node(node) => {
-            response
-                .clone()
-                .on_hover_ui_at_pointer(|ui| tooltip::node_tooltip(ui, map, node));
-        }
-        Hit::Nothing => {}
     }
 }
 
@@ -408,63 +345,5 @@ fn editors(
         && link.show(ui.ctx(), map, requests) == MenuOutcome::Closed
     {
         state.interaction.link = None;
-    }
-}
-
-fn set_cursor(
-    ui: &egui::Ui,
-    interaction: &Interaction,
-    handle_owner: Option<NodeId>,
-    drawing: &Drawing,
-    pointer: Option<Pos2>,
-    camera: &Camera,
-    viewport: Rect,
-) {
-    let Some(pointer) = pointer else { return };
-    let at = camera.to_map(viewport, pointer);
-    let space = ui.input(|i| i.key_down(egui::Key::Space));
-    let icon = match &interaction.gesture {
-        Gesture::Pan => CursorIcon::Grabbing,
-        Gesture::Move { .. } => CursorIcon::Grabbing,
-        Gesture::Connect { .. } => CursorIcon::Crosshair,
-        Gesture::Select { .. } => CursorIcon::Default,
-        Gesture::Idle if space => CursorIcon::Grab,
-        Gesture::Idle => {
-            if handle_owner.is_some_and(|n| hit::on_handle(drawing, n, at, camera.zoom)) {
-                CursorIcon::Crosshair
-            } else if matches!(interaction.hover, Hit::Node(_)) {
-                CursorIcon::Grab
-            } else if matches!(interaction.hover, Hit::Edge(_)) {
-                CursorIcon::PointingHand
-            } else {
-                CursorIcon::Default
-            }
-        }
-    };
-    ui.ctx().set_cursor_icon(icon);
-}
-
-fn node_of(item: ItemId) -> Option<NodeId> {
-    match item {
-        ItemId::Actor(a) => Some(NodeId::Actor(a)),
-        ItemId::Claim(c) => Some(NodeId::Claim(c)),
-        _ => None,
-    }
-}
-
-/// A box around the drawn items among `items` (stances and relations count by their line).
-fn items_bounds(drawing: &Drawing, items: &[ItemId]) -> Option<Rect> {
-    let nodes = hit::bounds_of(drawing, items.iter().copied().filter_map(node_of));
-    let edges = items
-        .iter()
-        .filter_map(|item| match *item {
-            ItemId::Stance(s) => hit::edge_bounds(drawing, crate::model::EdgeId::Stance(s)),
-            ItemId::Relation(r) => hit::edge_bounds(drawing, crate::model::EdgeId::Relation(r)),
-            _ => None,
-        })
-        .reduce(|a, b| a.union(b));
-    match (nodes, edges) {
-        (Some(a), Some(b)) => Some(a.union(b)),
-        (a, b) => a.or(b),
     }
 }

@@ -3,11 +3,11 @@
 
 use super::drawing::Drawing;
 use super::hit::{self, HANDLE_RADIUS, Hit};
-use super::interact::{FLASH_SECONDS, Gesture, Interaction};
+use super::interact::{FLASH_SECONDS, Gesture, Interaction, connection_verdict};
 use super::moving::Moving;
 use super::paint::flatten;
 use crate::app::selection::Selection;
-use crate::model::{ItemId, Map, NodeId, rules};
+use crate::model::{ItemId, Map, NodeId};
 use crate::scene::{SceneId, Shape};
 use eframe::egui::{
     self, Color32, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, emath::TSTransform,
@@ -168,7 +168,7 @@ fn gesture_overlay(painter: &Painter, input: &OverlayInput<'_>, colours: &Colour
             let start = input.to_screen * source.bounds.center();
             let map_pointer = input.to_screen.inverse() * pointer;
             let target = hit::node_at(input.drawing, map_pointer).filter(|t| t != from);
-            let verdict = target.map(|to| rules::connection_kind(input.map, *from, to));
+            let verdict = target.map(|to| connection_verdict(input.map, *from, to));
             let colour = match verdict {
                 Some(Err(_)) => colours.invalid,
                 Some(Ok(_)) => colours.valid,
