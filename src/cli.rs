@@ -28,6 +28,16 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Lay out map files and save them in place (the old version stays as FILE.bak): the
+    /// stance layout, or with --network the network layout. Pinned nodes stay put.
+    Layout {
+        /// Use the force-directed network layout instead of the stance layout.
+        #[arg(long)]
+        network: bool,
+        /// The map files to lay out.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Runs the command line and returns the process exit status.
@@ -35,6 +45,14 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(CliCommand::Check { files }) => check(&files),
+        Some(CliCommand::Layout { network, files }) => {
+            let kind = if network {
+                crate::layout::LayoutKind::Network
+            } else {
+                crate::layout::LayoutKind::Stance
+            };
+            crate::layout_command::run(kind, &files)
+        }
         None => open_app(cli.file),
     }
 }

@@ -6,5 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod example;
 pub mod io;
+pub mod layout;
+pub mod layout_command;
 pub mod model;
 pub mod scene;
