@@ -24,6 +24,9 @@ mod progress;
 pub mod sides;
 mod stance;
 
+#[cfg(test)]
+mod tests;
+
 pub use free_space::BoxIndex;
 pub use geometry::{NodeBox, Size};
 pub use graph::{EdgeKind, LayoutEdge, LayoutGraph, LayoutNode, NodeKind, Scope};

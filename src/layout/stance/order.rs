@@ -104,10 +104,11 @@ pub fn initial_band(cx: &Context, nodes: &[usize]) -> Band {
     }
 }
 
-/// How many columns a side gets: one for a couple of actors, two normally, more when the
-/// side would otherwise stand much taller than the claims.
+/// How many columns a side gets: one for a lone actor, two normally (so a busy actor's fan
+/// can pass around the actors with few claims), more when the side would otherwise stand
+/// much taller than the claims.
 fn column_count(actors: usize, actor_height: f32, claim_height: f32) -> usize {
-    if actors <= 2 {
+    if actors <= 1 {
         return 1;
     }
     let tall = (actor_height / claim_height.max(1.0)).ceil() as usize;
