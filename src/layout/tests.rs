@@ -2,97 +2,22 @@
 //! exists, pins kept, selections laid out alone, never an overlap.
 
 use super::*;
-use crate::model::{
-    Actor, ActorKind, Claim, ClaimId, Edit, IdAllocator, Map, NodeId, Position, Relation,
-    RelationKind, Stance,
-};
+use crate::model::{Claim, ClaimId, Edit, Map, NodeId, Position, RelationKind};
 use crate::scene::Theme;
+use crate::testing::{MapBuilder as Builder, Names};
 use std::collections::BTreeSet;
 
 fn style() -> Style {
     Style::new(Theme::Light)
 }
 
-/// Builds maps by name, all nodes piled at the origin (as a fresh import would leave them).
-struct Builder {
-    map: Map,
-    ids: IdAllocator,
-    edits: Vec<Edit>,
-    names: Vec<(String, NodeId)>,
-}
-
-impl Builder {
-    fn new() -> Self {
-        let map = Map::new("test");
-        let ids = map.id_allocator();
-        Builder {
-            map,
-            ids,
-            edits: Vec::new(),
-            names: Vec::new(),
-        }
-    }
-
-    fn actor(mut self, name: &str, camp: &str) -> Self {
-        let id = self.ids.actor();
-        self.edits.push(Edit::AddActor(Actor {
-            camp: Some(camp.to_owned()),
-            ..Actor::new(id, name, ActorKind::Person, Point::default())
-        }));
-        self.names.push((name.to_owned(), id.into()));
-        self
-    }
-
-    fn claim(mut self, label: &str) -> Self {
-        let id = self.ids.claim();
-        self.edits
-            .push(Edit::AddClaim(Claim::new(id, label, Point::default())));
-        self.names.push((label.to_owned(), id.into()));
-        self
-    }
-
-    fn node(&self, name: &str) -> NodeId {
-        self.names
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, id)| *id)
-            .unwrap_or_else(|| panic!("no node {name}"))
-    }
-
-    fn stance(mut self, actor: &str, claim: &str, position: Position) -> Self {
-        let (NodeId::Actor(a), NodeId::Claim(c)) = (self.node(actor), self.node(claim)) else {
-            panic!("{actor} -> {claim} is not actor -> claim");
-        };
-        let id = self.ids.stance();
-        self.edits
-            .push(Edit::AddStance(Stance::new(id, a, c, position)));
-        self
-    }
-
-    fn relation(mut self, from: &str, to: &str, kind: RelationKind) -> Self {
-        let (NodeId::Claim(a), NodeId::Claim(b)) = (self.node(from), self.node(to)) else {
-            panic!("{from} -> {to} is not claim -> claim");
-        };
-        let id = self.ids.relation();
-        self.edits
-            .push(Edit::AddRelation(Relation::new(id, a, b, kind)));
-        self
-    }
-
-    fn build(self) -> (Map, Vec<(String, NodeId)>) {
-        let mut map = self.map;
-        map.apply(Edit::Batch(self.edits)).unwrap();
-        (map, self.names)
-    }
-}
-
-fn id(names: &[(String, NodeId)], name: &str) -> NodeId {
-    names.iter().find(|(n, _)| n == name).unwrap().1
+fn id(names: &Names, name: &str) -> NodeId {
+    names.node(name)
 }
 
 /// Two camps facing each other over four claims, with a chain of relations. A drawing
 /// without any crossing exists (each actor's claims are consecutive).
-fn two_camps() -> (Map, Vec<(String, NodeId)>) {
+fn two_camps() -> (Map, Names) {
     use Position::*;
     Builder::new()
         .actor("Putin", "Russia")
@@ -130,7 +55,7 @@ fn laid_out(map: &Map, kind: LayoutKind, scope: &Scope) -> Map {
     map
 }
 
-fn at(map: &Map, names: &[(String, NodeId)], name: &str) -> Point {
+fn at(map: &Map, names: &Names, name: &str) -> Point {
     map.node_position(id(names, name)).unwrap()
 }
 
@@ -253,7 +178,7 @@ fn a_selection_is_laid_out_alone_near_where_it_was() {
     apply(&mut map, us.iter().map(|&n| (n, pile)).collect());
     let scope = Scope::Only(us.iter().copied().collect());
     let after = laid_out(&map, LayoutKind::Stance, &scope);
-    for (name, node) in &names {
+    for (name, node) in names.all() {
         if !us.contains(node) {
             assert_eq!(
                 after.node_position(*node),
@@ -328,7 +253,7 @@ fn the_network_layout_of_a_selection_moves_only_the_selection() {
     let map = laid_out(&map, LayoutKind::Stance, &Scope::Whole);
     let chosen: BTreeSet<NodeId> = [id(&names, "C"), id(&names, "D")].into();
     let after = laid_out(&map, LayoutKind::Network, &Scope::Only(chosen.clone()));
-    for (name, node) in &names {
+    for (name, node) in names.all() {
         if !chosen.contains(node) {
             assert_eq!(
                 after.node_position(*node),
