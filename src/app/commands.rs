@@ -46,6 +46,16 @@ pub enum Command {
     Redo,
     /// Show the whole map.
     FitMap,
+    /// Arrange the whole map with the stance layout.
+    StanceLayout,
+    /// Arrange the whole map with the network layout.
+    NetworkLayout,
+    /// Arrange only the selected nodes with the stance layout.
+    StanceLayoutSelection,
+    /// Arrange only the selected nodes with the network layout.
+    NetworkLayoutSelection,
+    /// Show or hide the analysis panel.
+    ShowAnalysis,
     /// Show the list of keyboard shortcuts.
     ShowShortcuts,
     /// Show the version and credits.
@@ -80,6 +90,11 @@ impl Command {
         Command::Undo,
         Command::Redo,
         Command::FitMap,
+        Command::StanceLayout,
+        Command::NetworkLayout,
+        Command::StanceLayoutSelection,
+        Command::NetworkLayoutSelection,
+        Command::ShowAnalysis,
         Command::ShowShortcuts,
         Command::About,
     ];
@@ -91,6 +106,11 @@ impl Command {
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::FitMap => "Fit map",
+            Command::StanceLayout => "Stance layout",
+            Command::NetworkLayout => "Network layout",
+            Command::StanceLayoutSelection => "Stance layout of selection",
+            Command::NetworkLayoutSelection => "Network layout of selection",
+            Command::ShowAnalysis => "Analysis panel",
             Command::ShowShortcuts => "Keyboard shortcuts",
             Command::About => "About stancemap",
         }
@@ -103,6 +123,23 @@ impl Command {
             Command::Undo => "Take back the last change to the map",
             Command::Redo => "Make the last undone change again",
             Command::FitMap => "Zoom and pan so the whole map is in view",
+            Command::StanceLayout => {
+                "Claims in the middle, actors by camp on either side, few crossings; pinned \
+                 nodes stay"
+            }
+            Command::NetworkLayout => {
+                "Force-directed layout for big or tangled maps, without overlaps; pinned nodes \
+                 stay"
+            }
+            Command::StanceLayoutSelection => {
+                "Arrange only the selected nodes with the stance layout, near where they are"
+            }
+            Command::NetworkLayoutSelection => {
+                "Arrange only the selected nodes with the network layout, around the rest"
+            }
+            Command::ShowAnalysis => {
+                "Stance matrix, actor alignment, filters and focus, consistency checks"
+            }
             Command::ShowShortcuts => "List every command with its keyboard shortcut",
             Command::About => "Show the version of stancemap",
         }
@@ -114,6 +151,11 @@ impl Command {
             Command::Quit => Menu::File,
             Command::Undo | Command::Redo => Menu::Edit,
             Command::FitMap => Menu::View,
+            Command::StanceLayout
+            | Command::NetworkLayout
+            | Command::StanceLayoutSelection
+            | Command::NetworkLayoutSelection
+            | Command::ShowAnalysis => Menu::Map,
             Command::ShowShortcuts | Command::About => Menu::Help,
         }
     }
@@ -125,6 +167,10 @@ impl Command {
             Command::Undo => Some(ctrl(Key::Z)),
             Command::Redo => Some(ctrl_shift(Key::Z)),
             Command::FitMap => Some(plain(Key::F)),
+            Command::StanceLayout => Some(ctrl(Key::L)),
+            Command::NetworkLayout => Some(ctrl_shift(Key::L)),
+            Command::ShowAnalysis => Some(ctrl_shift(Key::A)),
+            Command::StanceLayoutSelection | Command::NetworkLayoutSelection => None,
             Command::ShowShortcuts | Command::About => None,
         }
     }
@@ -140,7 +186,10 @@ impl Command {
 
     /// Whether the command draws a separator above itself in its menu.
     pub fn starts_menu_group(self) -> bool {
-        matches!(self, Command::Quit)
+        matches!(
+            self,
+            Command::Quit | Command::StanceLayoutSelection | Command::ShowAnalysis
+        )
     }
 
     /// Whether the shortcut is one that text fields use for themselves (typing, clipboard,

@@ -4,14 +4,17 @@
 //! canvas read the map and produce edits, and [`StanceApp`] applies them through the document,
 //! which validates them and records undo steps.
 
+pub mod analysis;
 mod canvas;
 pub mod commands;
 mod document;
 mod history;
+mod layout_runner;
 mod lists;
 mod menu;
 pub mod selection;
 
+pub use analysis::Tab as AnalysisTab;
 pub use canvas::{Camera, CanvasState};
 pub use commands::Command;
 pub use document::Document;
@@ -33,6 +36,8 @@ pub struct StanceApp {
     status: Option<String>,
     show_shortcuts: bool,
     show_about: bool,
+    layout: layout_runner::LayoutRunner,
+    analysis: analysis::AnalysisPanel,
 }
 
 impl StanceApp {
@@ -45,6 +50,8 @@ impl StanceApp {
             status: None,
             show_shortcuts: false,
             show_about: false,
+            layout: layout_runner::LayoutRunner::default(),
+            analysis: analysis::AnalysisPanel::default(),
         }
     }
 
@@ -85,7 +92,15 @@ impl StanceApp {
         match command {
             Command::Undo => self.doc.can_undo(),
             Command::Redo => self.doc.can_redo(),
-            Command::Quit | Command::FitMap | Command::ShowShortcuts | Command::About => true,
+            Command::Quit
+            | Command::FitMap
+            | Command::ShowShortcuts
+            | Command::About
+            | Command::ShowAnalysis => true,
+            Command::StanceLayout
+            | Command::NetworkLayout
+            | Command::StanceLayoutSelection
+            | Command::NetworkLayoutSelection => self.layout_enabled(command),
         }
     }
 
@@ -107,6 +122,11 @@ impl StanceApp {
             Command::FitMap => self.canvas.fit_pending = true,
             Command::ShowShortcuts => self.show_shortcuts = true,
             Command::About => self.show_about = true,
+            Command::StanceLayout
+            | Command::NetworkLayout
+            | Command::StanceLayoutSelection
+            | Command::NetworkLayoutSelection => self.start_layout(ctx, command),
+            Command::ShowAnalysis => self.analysis.open = !self.analysis.open,
         }
     }
 
@@ -156,10 +176,29 @@ impl StanceApp {
             .show(ui, |ui| {
                 lists::lists_ui(ui, self.doc.map(), &mut self.selection)
             });
+        commands.extend(self.analysis_panel_ui(ui));
+        self.lay_out_on_open(&ctx);
+        let selected = analysis::selected_nodes(self.doc.map(), &self.selection);
+        let visibility =
+            self.analysis
+                .filters
+                .visibility(self.doc.map(), self.doc.generation(), &selected);
+        let gliding = self.layout.gliding_map(self.doc.map());
+        if self.layout.take_fit() {
+            self.canvas.fit_pending = true;
+        }
+        let (map, generation) = match &gliding {
+            Some((map, generation)) => (map, *generation),
+            None => (self.doc.map(), self.doc.generation()),
+        };
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            canvas::canvas_ui(ui, self.doc.map(), self.doc.generation(), &mut self.canvas);
+            canvas::canvas_ui(ui, map, generation, &mut self.canvas, visibility);
         });
+        if gliding.is_some() {
+            ctx.request_repaint();
+        }
         self.help_windows(&ctx);
+        self.layout_frame(&ctx);
 
         for command in commands {
             self.run(&ctx, command);

@@ -58,7 +58,11 @@ pub fn stance_layout(graph: &LayoutGraph, progress: &Progress) -> Result<Vec<Poi
     let mut top = 0.0_f32;
     for part in &parts {
         progress.check()?;
-        let band = arrange(&cx, part, &mut positions, progress)?;
+        let stage = (
+            0.9 * done as f32 / total as f32,
+            0.9 * (done + part.len()) as f32 / total as f32,
+        );
+        let band = arrange(&cx, part, &mut positions, progress, stage)?;
         let bounds = vertical_bounds(graph, band.nodes(), &positions);
         shift(&mut positions, band.nodes(), 0.0, top - bounds.0);
         top += bounds.1 - bounds.0 + BAND_GAP;
@@ -74,12 +78,14 @@ pub fn stance_layout(graph: &LayoutGraph, progress: &Progress) -> Result<Vec<Poi
     Ok(positions)
 }
 
-/// Orders one connected part and writes its positions (with its top near y = 0).
+/// Orders one connected part and writes its positions (with its top near y = 0), reporting
+/// progress within `stage` of the whole.
 fn arrange(
     cx: &Context,
     part: &[usize],
     positions: &mut [Point],
     progress: &Progress,
+    stage: (f32, f32),
 ) -> Result<Band, Cancelled> {
     let in_part = membership(cx.graph.len(), part);
     let edges: Vec<LayoutEdge> = cx
@@ -91,12 +97,26 @@ fn arrange(
         .copied()
         .collect();
     let band = order::initial_band(cx, part);
-    let band = order::sweep(cx, band, &edges, SWEEPS, positions, progress)?;
     let pairs: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
     let work = pairs.len() * pairs.len() / 2 + pairs.len() * part.len();
     let tries = part.len() * part.len();
-    if work.saturating_mul(tries) <= refine::WORK_BUDGET {
-        refine::refine(cx, band, pairs, positions, progress)
+    let refining = work.saturating_mul(tries) <= refine::WORK_BUDGET;
+    let middle = if refining {
+        (stage.0 + stage.1) / 2.0
+    } else {
+        stage.1
+    };
+    let band = order::sweep(
+        cx,
+        band,
+        &edges,
+        SWEEPS,
+        positions,
+        progress,
+        (stage.0, middle),
+    )?;
+    if refining {
+        refine::refine(cx, band, pairs, positions, progress, (middle, stage.1))
     } else {
         Ok(band)
     }

@@ -238,7 +238,7 @@ fn last_reached(links: &[BTreeMap<usize, usize>], start: usize, done: &[bool]) -
 }
 
 /// Improves a band's orders by alternating sweeps; returns the band with the fewest crossings
-/// seen. `edges` are the graph edges inside the band.
+/// seen. `edges` are the graph edges inside the band; progress is reported within `stage`.
 pub fn sweep(
     cx: &Context,
     band: Band,
@@ -246,6 +246,7 @@ pub fn sweep(
     sweeps: usize,
     positions: &mut [Point],
     progress: &Progress,
+    stage: (f32, f32),
 ) -> Result<Band, Cancelled> {
     let mut band = band;
     band.place(cx.graph, cx.adjacency, cx.frame, 0.0, positions);
@@ -253,6 +254,7 @@ pub fn sweep(
     let mut best = band.clone();
     for round in 0..sweeps {
         progress.check()?;
+        progress.set_stage(stage.0, stage.1, round as f32 / sweeps as f32);
         if best_crossings == 0 {
             break;
         }

@@ -124,13 +124,15 @@ impl Measure<'_> {
 }
 
 /// Improves a band by sifting while it helps and the work budget lasts. `edges` are the
-/// band's edges as node index pairs. Leaves the band's positions in `positions`.
+/// band's edges as node index pairs. Leaves the band's positions in `positions`; reports
+/// progress within `stage` (as a share of the budget).
 pub fn refine(
     cx: &Context,
     band: Band,
     edges: Vec<(usize, usize)>,
     positions: &mut [Point],
     progress: &Progress,
+    stage: (f32, f32),
 ) -> Result<Band, Cancelled> {
     let measure = Measure {
         cx,
@@ -180,6 +182,7 @@ pub fn refine(
             cost = sift_actor(&measure, &mut band, a, cost, positions, &mut place);
         }
         work += per_round;
+        progress.set_stage(stage.0, stage.1, work as f32 / WORK_BUDGET as f32);
         if cost >= before - 1e-9 {
             break;
         }
