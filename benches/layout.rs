@@ -79,9 +79,11 @@ impl Lcg {
 }
 
 /// A map shaped like real ones: a quarter actors in eight camps, the rest claims (labels of
-/// three to seven words) in topics of fifteen. Each actor speaks on two topics, taking three
-/// to six stances there; a camp leans for or against each topic, so camps agree and disagree.
-/// Every other claim supports or attacks another claim of its topic.
+/// three to seven words) in topics of fifteen. Each actor speaks on two neighbouring topics
+/// (topics are numbered so that neighbours are related, as "NATO expansion" and "security
+/// guarantees" are), taking three to six stances there; a camp leans for or against each
+/// topic, so camps agree and disagree. Every other claim supports or attacks another claim of
+/// its topic.
 fn generated_map(nodes: usize) -> Map {
     let mut map = Map::new("generated");
     let mut ids = map.id_allocator();
@@ -140,7 +142,9 @@ fn generated_map(nodes: usize) -> Map {
         );
         actor.camp = Some(format!("camp {camp}"));
         edits.push(Edit::AddActor(actor));
-        let home = [rng.next(topics), rng.next(topics)];
+        let first = rng.next(topics);
+        let second = (first + rng.next(4)).min(topics - 1);
+        let home = [first, second];
         for _ in 0..3 + rng.next(4) {
             let topic = home[rng.next(2)];
             let pool = topic_claims(topic);

@@ -12,9 +12,8 @@ const MAP_PATH: &str = concat!(
     "/maps/putin-biden-call-2021.ron"
 );
 
-/// The seed article's file name. It sits in `shared/seed/` beside the checkout: one folder up
-/// from the repository root in CI and in the main checkout, two folders up in a worktree
-/// under `wt/`.
+/// The seed article's file name. It sits in `shared/seed/` beside the checkout (one folder up
+/// from the repository root, or two when the checkout is nested one level deeper).
 const SEED_NAME: &str = "000_db2664a6e289d1c2.txt";
 const SEED_DIRS: [&str; 2] = [
     concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed"),

@@ -38,6 +38,16 @@ impl Menu {
 /// Something the user can ask the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
+    /// Start a new, empty map (asking about unsaved changes).
+    New,
+    /// Open a map file.
+    Open,
+    /// Open one of the recently used map files.
+    OpenRecent,
+    /// Save the map to its file (asking for a file if it has none).
+    Save,
+    /// Save the map to a new file.
+    SaveAs,
     /// Quit the app (asking about unsaved changes).
     Quit,
     /// Undo the last change.
@@ -46,6 +56,14 @@ pub enum Command {
     Redo,
     /// Show the whole map.
     FitMap,
+    /// Search every command by name and run one.
+    CommandPalette,
+    /// Use light or dark colours as the operating system does.
+    ThemeSystem,
+    /// Use light colours.
+    ThemeLight,
+    /// Use dark colours.
+    ThemeDark,
     /// Arrange the whole map with the stance layout.
     StanceLayout,
     /// Arrange the whole map with the network layout.
@@ -86,10 +104,19 @@ const fn plain(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Every command, in menu order.
     pub const ALL: &'static [Command] = &[
+        Command::New,
+        Command::Open,
+        Command::OpenRecent,
+        Command::Save,
+        Command::SaveAs,
         Command::Quit,
         Command::Undo,
         Command::Redo,
         Command::FitMap,
+        Command::CommandPalette,
+        Command::ThemeSystem,
+        Command::ThemeLight,
+        Command::ThemeDark,
         Command::StanceLayout,
         Command::NetworkLayout,
         Command::StanceLayoutSelection,
@@ -102,10 +129,19 @@ impl Command {
     /// The command's name, as menus and the palette show it.
     pub fn label(self) -> &'static str {
         match self {
+            Command::New => "New map",
+            Command::Open => "Open…",
+            Command::OpenRecent => "Open recent",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::FitMap => "Fit map",
+            Command::CommandPalette => "Command palette…",
+            Command::ThemeSystem => "Follow system theme",
+            Command::ThemeLight => "Light theme",
+            Command::ThemeDark => "Dark theme",
             Command::StanceLayout => "Stance layout",
             Command::NetworkLayout => "Network layout",
             Command::StanceLayoutSelection => "Stance layout of selection",
@@ -119,10 +155,19 @@ impl Command {
     /// A sentence on what the command does, for tooltips and the palette.
     pub fn tooltip(self) -> &'static str {
         match self {
+            Command::New => "Start an empty map, offering to save unsaved changes first",
+            Command::Open => "Open a map file (.ron)",
+            Command::OpenRecent => "Open one of the last ten map files",
+            Command::Save => "Save the map to its file",
+            Command::SaveAs => "Save the map to a new file, which it then belongs to",
             Command::Quit => "Close stancemap, offering to save unsaved changes",
             Command::Undo => "Take back the last change to the map",
             Command::Redo => "Make the last undone change again",
             Command::FitMap => "Zoom and pan so the whole map is in view",
+            Command::CommandPalette => "Find any command by typing part of its name",
+            Command::ThemeSystem => "Use light or dark colours as the operating system does",
+            Command::ThemeLight => "Use dark text on light backgrounds",
+            Command::ThemeDark => "Use light text on dark backgrounds",
             Command::StanceLayout => {
                 "Claims in the middle, actors by camp on either side, few crossings; pinned \
                  nodes stay"
@@ -148,9 +193,18 @@ impl Command {
     /// The menu the command appears in.
     pub fn menu(self) -> Menu {
         match self {
-            Command::Quit => Menu::File,
+            Command::New
+            | Command::Open
+            | Command::OpenRecent
+            | Command::Save
+            | Command::SaveAs
+            | Command::Quit => Menu::File,
             Command::Undo | Command::Redo => Menu::Edit,
-            Command::FitMap => Menu::View,
+            Command::FitMap
+            | Command::CommandPalette
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark => Menu::View,
             Command::StanceLayout
             | Command::NetworkLayout
             | Command::StanceLayoutSelection
@@ -163,15 +217,25 @@ impl Command {
     /// The main keyboard shortcut.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         match self {
+            Command::New => Some(ctrl(Key::N)),
+            Command::Open => Some(ctrl(Key::O)),
+            Command::Save => Some(ctrl(Key::S)),
+            Command::SaveAs => Some(ctrl_shift(Key::S)),
+            Command::CommandPalette => Some(ctrl_shift(Key::P)),
+            Command::ShowShortcuts => Some(plain(Key::F1)),
             Command::Quit => Some(ctrl(Key::Q)),
             Command::Undo => Some(ctrl(Key::Z)),
             Command::Redo => Some(ctrl_shift(Key::Z)),
             Command::FitMap => Some(plain(Key::F)),
+            Command::OpenRecent
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::About => None,
             Command::StanceLayout => Some(ctrl(Key::L)),
             Command::NetworkLayout => Some(ctrl_shift(Key::L)),
             Command::ShowAnalysis => Some(ctrl_shift(Key::A)),
             Command::StanceLayoutSelection | Command::NetworkLayoutSelection => None,
-            Command::ShowShortcuts | Command::About => None,
         }
     }
 
@@ -188,7 +252,12 @@ impl Command {
     pub fn starts_menu_group(self) -> bool {
         matches!(
             self,
-            Command::Quit | Command::StanceLayoutSelection | Command::ShowAnalysis
+            Command::Save
+                | Command::Quit
+                | Command::CommandPalette
+                | Command::ThemeSystem
+                | Command::StanceLayoutSelection
+                | Command::ShowAnalysis
         )
     }
 

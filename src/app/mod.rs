@@ -7,22 +7,39 @@
 pub mod analysis;
 mod canvas;
 pub mod commands;
+pub mod dialogs;
 mod document;
+mod files;
+mod help;
 mod history;
 mod layout_runner;
 mod lists;
 mod menu;
+mod native_dialogs;
+mod palette;
+mod path_field;
+pub mod prompts;
+pub mod recovery;
+pub mod screenshot;
 pub mod selection;
+pub mod settings;
+mod shell;
+mod startup;
+mod title;
 
 pub use analysis::Tab as AnalysisTab;
 pub use canvas::{Camera, CanvasState};
 pub use commands::Command;
 pub use document::Document;
+pub use files::NEW_MAP_TITLE;
 pub use history::MAX_UNDO_STEPS;
 pub use selection::Selection;
+pub use startup::run;
+pub use title::{UNSAVED_MARKER, window_title};
 
 use crate::model::{Edit, Map};
 use eframe::egui;
+use prompts::Intent;
 use std::path::PathBuf;
 
 /// The app's name as the window and the settings folder know it.
@@ -34,9 +51,11 @@ pub struct StanceApp {
     canvas: CanvasState,
     selection: Selection,
     status: Option<String>,
-    show_shortcuts: bool,
-    show_about: bool,
+    /// Files, dialogs, prompts, recovery, palette, settings and help (`shell.rs`).
+    shell: shell::Shell,
+    /// Automatic layouts running on a worker thread, and their glide (`layout_runner.rs`).
     layout: layout_runner::LayoutRunner,
+    /// The analysis panel: matrix, alignment, filters, checks (`analysis/`).
     analysis: analysis::AnalysisPanel,
 }
 
@@ -48,11 +67,20 @@ impl StanceApp {
             canvas: CanvasState::fitting(),
             selection: Selection::default(),
             status: None,
-            show_shortcuts: false,
-            show_about: false,
+            shell: shell::Shell::default(),
             layout: layout_runner::LayoutRunner::default(),
             analysis: analysis::AnalysisPanel::default(),
         }
+    }
+
+    /// Makes `doc` the open document, resetting the view state that belonged to the old one.
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.canvas = CanvasState::fitting();
+        self.selection = Selection::default();
+        self.status = None;
+        self.shell_document_replaced();
+        self.analysis_document_replaced();
     }
 
     /// The open document.
@@ -92,11 +120,20 @@ impl StanceApp {
         match command {
             Command::Undo => self.doc.can_undo(),
             Command::Redo => self.doc.can_redo(),
-            Command::Quit
-            | Command::FitMap
+            Command::FitMap => true,
+            Command::New
+            | Command::Open
+            | Command::OpenRecent
+            | Command::Save
+            | Command::SaveAs
+            | Command::Quit
+            | Command::CommandPalette
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
             | Command::ShowShortcuts
-            | Command::About
-            | Command::ShowAnalysis => true,
+            | Command::About => self.shell_enabled(command),
+            Command::ShowAnalysis => true,
             Command::StanceLayout
             | Command::NetworkLayout
             | Command::StanceLayoutSelection
@@ -110,7 +147,7 @@ impl StanceApp {
             return;
         }
         match command {
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Quit => self.request(ctx, Intent::Quit),
             Command::Undo => {
                 self.doc.undo();
                 self.selection.retain_existing(self.doc.map());
@@ -120,8 +157,17 @@ impl StanceApp {
                 self.selection.retain_existing(self.doc.map());
             }
             Command::FitMap => self.canvas.fit_pending = true,
-            Command::ShowShortcuts => self.show_shortcuts = true,
-            Command::About => self.show_about = true,
+            Command::New
+            | Command::Open
+            | Command::OpenRecent
+            | Command::Save
+            | Command::SaveAs => self.run_file_command(ctx, command),
+            Command::CommandPalette
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::ShowShortcuts
+            | Command::About => self.run_shell_command(command),
             Command::StanceLayout
             | Command::NetworkLayout
             | Command::StanceLayoutSelection
@@ -147,15 +193,21 @@ impl StanceApp {
     /// Draws the whole app into `ui` and handles its input. Called once per frame.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let mut commands = Self::pressed_commands(&ctx);
+        self.begin_frame(&ctx);
+        let mut commands = if self.modal_is_open() {
+            Vec::new()
+        } else {
+            Self::pressed_commands(&ctx)
+        };
 
+        let mut menu_pick = None;
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            if let Some(command) = menu::menu_bar(ui, |c| self.is_enabled(c)) {
-                commands.push(command);
-            }
+            menu_pick = menu::menu_bar(ui, self);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
+                ui.label(title::status_label(&self.doc));
+                ui.separator();
                 let map = self.doc.map();
                 ui.label(format!(
                     "{} claims · {} actors · {} stances · {} relations",
@@ -197,81 +249,34 @@ impl StanceApp {
         if gliding.is_some() {
             ctx.request_repaint();
         }
-        self.help_windows(&ctx);
+        commands.extend(self.shell_windows(&ctx));
         self.layout_frame(&ctx);
 
+        if let Some(pick) = menu_pick {
+            self.run_menu_pick(&ctx, pick);
+        }
         for command in commands {
             self.run(&ctx, command);
         }
-    }
-
-    fn help_windows(&mut self, ctx: &egui::Context) {
-        egui::Window::new("Keyboard shortcuts")
-            .open(&mut self.show_shortcuts)
-            .resizable(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for command in Command::ALL {
-                        let keys: Vec<String> = command
-                            .shortcut()
-                            .into_iter()
-                            .chain(command.alternative_shortcuts().iter().copied())
-                            .map(|s| ctx.format_shortcut(&s))
-                            .collect();
-                        ui.label(command.label());
-                        ui.label(keys.join(", "));
-                        ui.end_row();
-                    }
-                });
-            });
-        egui::Window::new("About stancemap")
-            .open(&mut self.show_about)
-            .resizable(false)
-            .show(ctx, |ui| {
-                ui.heading(format!("stancemap {}", env!("CARGO_PKG_VERSION")));
-                ui.label(env!("CARGO_PKG_DESCRIPTION"));
-            });
+        self.end_frame(&ctx);
     }
 }
 
 impl eframe::App for StanceApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Also runs while the window is hidden, so closing it from the taskbar still asks.
+        self.handle_close_request(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         StanceApp::ui(self, ui);
     }
-}
 
-/// Opens the app window on a map and runs until it closes.
-pub fn run(map: Map, path: Option<PathBuf>) -> Result<(), String> {
-    let title = window_title(&map, path.as_deref(), false);
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_app_id(APP_NAME),
-        ..eframe::NativeOptions::default()
-    };
-    eframe::run_native(
-        APP_NAME,
-        options,
-        Box::new(move |_cc| Ok(Box::new(StanceApp::new(map, path)))),
-    )
-    .map_err(|e| format!("could not open the window: {e}"))
-}
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.store_settings(storage);
+    }
 
-/// The window title: map title, file name and an unsaved-changes marker.
-pub fn window_title(map: &Map, path: Option<&std::path::Path>, dirty: bool) -> String {
-    let file = path.and_then(|p| p.file_name()).map_or_else(
-        || "unsaved".to_owned(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let title = if map.title().is_empty() {
-        "Untitled map"
-    } else {
-        map.title()
-    };
-    format!(
-        "{}{title} — {file} — stancemap",
-        if dirty { "● " } else { "" }
-    )
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.finish_session();
+    }
 }

@@ -7,6 +7,7 @@ mod ids;
 mod items;
 mod map;
 pub mod rules;
+pub mod synthetic;
 mod values;
 
 #[cfg(test)]

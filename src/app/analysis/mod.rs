@@ -114,6 +114,19 @@ fn select_items(selection: &mut Selection, items: &[ItemId]) {
 }
 
 impl StanceApp {
+    /// Forgets what belonged to the previous document: a layout still running for it, and
+    /// the panel's results and filters (the panel stays open on its tab). Generations start
+    /// again with a new document, so nothing computed for the old one may be kept.
+    pub(super) fn analysis_document_replaced(&mut self) {
+        self.layout.cancel();
+        self.layout = super::layout_runner::LayoutRunner::default();
+        self.analysis = AnalysisPanel {
+            open: self.analysis.open,
+            tab: self.analysis.tab,
+            ..AnalysisPanel::default()
+        };
+    }
+
     /// Opens the analysis panel on a tab.
     pub fn show_analysis(&mut self, tab: Tab) {
         self.analysis.show(tab);

@@ -111,6 +111,9 @@ fn arrange(
         band,
         &edges,
         SWEEPS,
+        // Sifting does better from the plain sweeps' orders; bands too big to sift get the
+        // cheaper adjacent swaps instead.
+        !refining,
         positions,
         progress,
         (stage.0, middle),

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, VecDeque};
 const MAX_LINKING_DEGREE: usize = 40;
 /// Bands with at most this many edges are judged by their exact crossings between sweeps;
 /// bigger ones by [`side_inversions`], which is much cheaper on long edges.
-const EXACT_COUNT_EDGES: usize = 2_000;
+const EXACT_COUNT_EDGES: usize = 400;
 /// Relations pull claims together this much more than a shared actor.
 const RELATION_PULL: usize = 2;
 
@@ -240,13 +240,16 @@ fn last_reached(links: &[BTreeMap<usize, usize>], start: usize, done: &[bool]) -
     last
 }
 
-/// Improves a band's orders by alternating sweeps; returns the band with the fewest crossings
-/// seen. `edges` are the graph edges inside the band; progress is reported within `stage`.
+/// Improves a band's orders by alternating sweeps (each followed by adjacent swaps of claims
+/// when `transpose` is set); returns the band with the fewest crossings seen. `edges` are the
+/// graph edges inside the band; progress is reported within `stage`.
+#[allow(clippy::too_many_arguments)]
 pub fn sweep(
     cx: &Context,
     band: Band,
     edges: &[LayoutEdge],
     sweeps: usize,
+    transpose: bool,
     positions: &mut [Point],
     progress: &Progress,
     stage: (f32, f32),
@@ -271,6 +274,9 @@ pub fn sweep(
         sort_columns(cx, &mut band, positions);
         band.place(cx.graph, cx.adjacency, cx.frame, 0.0, positions);
         sort_claims(cx, &mut band, positions, round % 2 == 1);
+        if transpose {
+            transpose_claims(cx, &mut band, positions);
+        }
         band.place(cx.graph, cx.adjacency, cx.frame, 0.0, positions);
         let crossings = measure(positions);
         if crossings < best_crossings {
@@ -303,6 +309,78 @@ fn sort_columns(cx: &Context, band: &mut Band, positions: &[Point]) {
         keyed.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
         column.members = keyed.into_iter().map(|(_, _, a)| a).collect();
     }
+}
+
+/// Most passes of adjacent swaps after each sweep.
+const TRANSPOSE_PASSES: usize = 6;
+
+/// The "transpose" step of layered layout: swaps neighbouring claims while that uncrosses
+/// more stance edges than it crosses, judging each side as if its actors stood in one column
+/// at their current heights. A swap only changes crossings between the two claims' own edges,
+/// so each is judged by merging their actors' sorted heights.
+fn transpose_claims(cx: &Context, band: &mut Band, positions: &[Point]) {
+    // For each claim, its actors' heights on the left and on the right, sorted.
+    let heights: BTreeMap<usize, [Vec<f32>; 2]> = band
+        .claims
+        .iter()
+        .map(|&c| {
+            let mut sides = [Vec::new(), Vec::new()];
+            for &a in cx.adjacency.get(c).into_iter().flatten() {
+                if let Some(side) = cx.sides.get(a).copied().flatten()
+                    && let (Some(p), Some(slot)) =
+                        (positions.get(a), sides.get_mut(usize::from(side == Side::Right)))
+                {
+                    slot.push(p.y);
+                }
+            }
+            for list in &mut sides {
+                list.sort_by(f32::total_cmp);
+            }
+            (c, sides)
+        })
+        .collect();
+    let empty = [Vec::new(), Vec::new()];
+    for _ in 0..TRANSPOSE_PASSES {
+        let mut improved = false;
+        for i in 0..band.claims.len().saturating_sub(1) {
+            let (Some(&upper), Some(&lower)) = (band.claims.get(i), band.claims.get(i + 1)) else {
+                continue;
+            };
+            let (u, l) = (
+                heights.get(&upper).unwrap_or(&empty),
+                heights.get(&lower).unwrap_or(&empty),
+            );
+            let now: usize = (0..2).map(|s| pairs_above(side(u, s), side(l, s))).sum();
+            let swapped: usize = (0..2).map(|s| pairs_above(side(l, s), side(u, s))).sum();
+            if swapped < now {
+                band.claims.swap(i, i + 1);
+                improved = true;
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+}
+
+/// One side's list of a claim's actor heights.
+fn side(lists: &[Vec<f32>; 2], s: usize) -> &[f32] {
+    lists.get(s).map_or(&[], Vec::as_slice)
+}
+
+/// With claim A just above claim B: how many of A's edges start below one of B's (each such
+/// pair crosses). Both lists hold actor heights, sorted.
+fn pairs_above(a: &[f32], b: &[f32]) -> usize {
+    let mut count = 0;
+    let mut below = 0;
+    // For each of A's heights, count B's heights strictly above it.
+    for &ya in a {
+        while b.get(below).is_some_and(|&yb| yb < ya) {
+            below += 1;
+        }
+        count += below;
+    }
+    count
 }
 
 /// Sorts the claims by the average (or median) height of their neighbours: actors, and
