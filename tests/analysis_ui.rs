@@ -245,3 +245,82 @@ fn a_map_never_arranged_is_laid_out_when_it_opens() {
     assert!(map_overlaps(after, &Style::new(Theme::Light), STANCE_GAP - 1.0).is_empty());
     assert!(harness.state().document().can_undo());
 }
+
+/// A map of `claims` claims in a chain of relations and a quarter as many actors, each on
+/// four claims near each other, all piled at the origin.
+fn big_map(claims: usize) -> Map {
+    let mut map = Map::new("big");
+    let mut ids = map.id_allocator();
+    let mut edits = Vec::new();
+    let claim_ids: Vec<_> = (0..claims)
+        .map(|i| {
+            let id = ids.claim();
+            edits.push(Edit::AddClaim(stancemap::model::Claim::new(
+                id,
+                format!("claim number {i}"),
+                Point::default(),
+            )));
+            id
+        })
+        .collect();
+    for (&from, &to) in claim_ids.iter().zip(claim_ids.iter().skip(1)) {
+        edits.push(Edit::AddRelation(stancemap::model::Relation::new(
+            ids.relation(),
+            from,
+            to,
+            stancemap::model::RelationKind::Supports,
+        )));
+    }
+    for a in 0..claims / 4 {
+        let id = ids.actor();
+        let mut actor = stancemap::model::Actor::new(
+            id,
+            format!("actor {a}"),
+            stancemap::model::ActorKind::Person,
+            Point::default(),
+        );
+        actor.camp = Some(format!("camp {}", a % 5));
+        edits.push(Edit::AddActor(actor));
+        for k in 0..4 {
+            let Some(&claim) = claim_ids.get((a * 4 + k * 7) % claims) else {
+                continue;
+            };
+            edits.push(Edit::AddStance(Stance::new(
+                ids.stance(),
+                id,
+                claim,
+                if (a + k) % 3 == 0 {
+                    Position::Opposes
+                } else {
+                    Position::Supports
+                },
+            )));
+        }
+    }
+    map.apply(Edit::Batch(edits))
+        .unwrap_or_else(|e| panic!("the generated map is invalid: {e}"));
+    map
+}
+
+#[test]
+fn a_long_layout_shows_progress_and_can_be_cancelled() {
+    let map = big_map(4000);
+    let before = map.clone();
+    let mut harness = harness(StanceApp::new(map, None));
+    // The map was never arranged, so the stance layout starts by itself; wait for its
+    // progress window.
+    let start = Instant::now();
+    while harness.query_by_label("Cancel").is_none() && start.elapsed() < Duration::from_secs(30) {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        harness.state().is_laying_out(),
+        "the layout ended before it could be cancelled"
+    );
+    harness.get_by_label("Cancel").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().status(), Some("Stance layout cancelled"));
+    assert_eq!(harness.state().map(), &before);
+    assert!(!harness.state().document().can_undo());
+}

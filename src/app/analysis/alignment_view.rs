@@ -9,7 +9,7 @@ use crate::analysis::{Alignment, PairAlignment, StanceScope, alignment};
 use crate::app::selection::Selection;
 use crate::model::{ActorId, ClaimId, Date, ItemId, Map};
 use crate::scene::{Style, camp_colours};
-use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, Stroke, Vec2, WidgetInfo};
+use eframe::egui::{self, Align2, FontId, Rect, Sense, Stroke, Vec2, WidgetInfo};
 use std::collections::BTreeSet;
 
 /// Height of the network drawing, at most.
@@ -76,7 +76,7 @@ impl AlignmentView {
                 }
                 network(ui, map, result, &style, selection);
                 ui.add_space(8.0);
-                table(ui, map, result, selection);
+                table(ui, map, result, &style, selection);
             });
     }
 
@@ -262,7 +262,13 @@ fn short_name(name: &str) -> String {
     }
 }
 
-fn table(ui: &mut egui::Ui, map: &Map, result: &Alignment, selection: &mut Selection) {
+fn table(
+    ui: &mut egui::Ui,
+    map: &Map,
+    result: &Alignment,
+    style: &Style,
+    selection: &mut Selection,
+) {
     let mut pairs: Vec<&PairAlignment> = result.pairs.iter().collect();
     pairs.sort_by(|x, y| {
         y.net()
@@ -290,10 +296,10 @@ fn table(ui: &mut egui::Ui, map: &Map, result: &Alignment, selection: &mut Selec
                 ui.label(format!("{:.2}", pair.congruence_normalised));
                 ui.label(format!("{:.2}", pair.conflict_normalised));
                 let net = pair.net();
-                let colour = if net > 0.0 {
+                let colour = if net == 0.0 {
                     ui.visuals().text_color()
                 } else {
-                    Color32::from_rgb(0xd5, 0x5e, 0x00)
+                    alignment_colour(style, net)
                 };
                 ui.colored_label(colour, format!("{net:+.2}"));
                 ui.end_row();

@@ -1,51 +1,47 @@
-//! Saving the stance matrix as a CSV file. The save dialog runs on its own thread, so a
-//! desktop whose dialog blocks does not freeze the window; the panel picks up the outcome on
-//! a later frame.
+//! Saving the stance matrix as a CSV file, through the app's file dialog service (which never
+//! blocks a frame): the view asks for a path, and writes the file when the answer arrives.
 
-use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use crate::app::dialogs::{DialogAnswer, DialogTicket, FileDialogs, FileRequest};
+use eframe::egui;
 
-/// A CSV save in progress, if any.
+/// A CSV save waiting for the user to choose where.
 #[derive(Debug, Default)]
 pub struct CsvExport {
-    pending: Option<Receiver<Option<Result<PathBuf, String>>>>,
+    pending: Option<(DialogTicket, String)>,
 }
 
 impl CsvExport {
-    /// Whether a save dialog is open.
+    /// Whether a save is waiting for its dialog.
     pub fn is_busy(&self) -> bool {
         self.pending.is_some()
     }
 
-    /// Asks where to save `csv` and writes it there.
-    pub fn save(&mut self, ctx: &eframe::egui::Context, csv: String, file_name: String) {
-        let (send, receive) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let chosen = rfd::FileDialog::new()
-                .set_title("Save the stance matrix as CSV")
-                .add_filter("CSV", &["csv"])
-                .set_file_name(file_name)
-                .save_file();
-            let outcome = chosen.map(|path| {
-                std::fs::write(&path, csv)
-                    .map(|()| path.clone())
-                    .map_err(|e| format!("could not write {}: {e}", path.display()))
-            });
-            let _ = send.send(outcome);
-            ctx.request_repaint();
-        });
-        self.pending = Some(receive);
+    /// Asks where to save `csv`, suggesting `file_name`.
+    pub fn save(
+        &mut self,
+        ctx: &egui::Context,
+        dialogs: &mut FileDialogs,
+        csv: String,
+        file_name: String,
+    ) {
+        let request = FileRequest::save("Save the stance matrix as CSV", "CSV table", &["csv"])
+            .with_file_name(file_name);
+        let ticket = dialogs.ask(ctx, request);
+        self.pending = Some((ticket, csv));
     }
 
-    /// A message for the status line once the save is over (`None` while it runs, or if the
-    /// user closed the dialog without choosing a file).
-    pub fn poll(&mut self) -> Option<String> {
-        let outcome = self.pending.as_ref()?.try_recv().ok()?;
-        self.pending = None;
-        match outcome? {
-            Ok(path) => Some(format!("Saved the stance matrix to {}", path.display())),
-            Err(message) => Some(format!("Not saved: {message}")),
+    /// A message for the status line once the save is over: written, or why not. `None`
+    /// while the dialog is open or when the user closed it without choosing.
+    pub fn poll(&mut self, dialogs: &mut FileDialogs) -> Option<String> {
+        let (ticket, _) = self.pending.as_ref()?;
+        let answer = dialogs.take(*ticket)?;
+        let (_, csv) = self.pending.take()?;
+        match answer {
+            DialogAnswer::Picked(path) => Some(match std::fs::write(&path, csv) {
+                Ok(()) => format!("Saved the stance matrix to {}", path.display()),
+                Err(e) => format!("Not saved: could not write {}: {e}", path.display()),
+            }),
+            DialogAnswer::Cancelled => None,
         }
     }
 }

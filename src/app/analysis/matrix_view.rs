@@ -7,6 +7,7 @@ use super::colours::{cell_fill, style_for};
 use super::csv_export::CsvExport;
 use super::select_items;
 use crate::analysis::{ColumnOrder, MatrixColumn, StanceMatrix, StanceScope};
+use crate::app::dialogs::FileDialogs;
 use crate::app::selection::Selection;
 use crate::model::{ItemId, Map};
 use crate::scene::{Style, camp_colours};
@@ -70,6 +71,7 @@ impl MatrixView {
         generation: u64,
         selection: &mut Selection,
         status: &mut Option<String>,
+        dialogs: &mut FileDialogs,
     ) {
         ui.horizontal(|ui| {
             egui::ComboBox::from_label("claim order")
@@ -100,10 +102,10 @@ impl MatrixView {
                 } else {
                     format!("{} — stance matrix.csv", map.title())
                 };
-                self.export.save(ui.ctx(), csv, name);
+                self.export.save(ui.ctx(), dialogs, csv, name);
             }
         });
-        if let Some(message) = self.export.poll() {
+        if let Some(message) = self.export.poll(dialogs) {
             *status = Some(message);
         }
         let style = style_for(ui);

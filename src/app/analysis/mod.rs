@@ -171,6 +171,7 @@ impl StanceApp {
                         generation,
                         &mut self.selection,
                         &mut self.status,
+                        &mut self.shell.dialogs,
                     ),
                     Tab::Alignment => {
                         self.analysis

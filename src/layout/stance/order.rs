@@ -327,8 +327,10 @@ fn transpose_claims(cx: &Context, band: &mut Band, positions: &[Point]) {
             let mut sides = [Vec::new(), Vec::new()];
             for &a in cx.adjacency.get(c).into_iter().flatten() {
                 if let Some(side) = cx.sides.get(a).copied().flatten()
-                    && let (Some(p), Some(slot)) =
-                        (positions.get(a), sides.get_mut(usize::from(side == Side::Right)))
+                    && let (Some(p), Some(slot)) = (
+                        positions.get(a),
+                        sides.get_mut(usize::from(side == Side::Right)),
+                    )
                 {
                     slot.push(p.y);
                 }
