@@ -20,11 +20,14 @@ pub const ANIMATION: Duration = Duration::from_millis(450);
 /// Maps with more nodes than this jump to the result without gliding: rebuilding their
 /// drawing every frame would stutter.
 const MAX_ANIMATED_NODES: usize = 3_000;
+/// Crossings are counted for the status line only on maps with at most this many edges:
+/// on bigger ones counting could take longer than the layout.
+const MAX_COUNTED_EDGES: usize = 3_000;
 /// A layout that ends sooner than this shows no progress window at all.
 const QUIET_START: Duration = Duration::from_millis(200);
 
-/// What a finished layout hands back.
-type LayoutResult = Result<(Vec<(NodeId, Point)>, usize), Cancelled>;
+/// What a finished layout hands back: the moves, and the crossings after them if counted.
+type LayoutResult = Result<(Vec<(NodeId, Point)>, Option<usize>), Cancelled>;
 
 /// A layout running on its worker thread.
 struct Running {
@@ -76,8 +79,8 @@ pub enum Outcome {
         selection_only: bool,
         /// The moves.
         moves: Vec<(NodeId, Point)>,
-        /// Edge crossings of the whole map after the moves.
-        crossings: usize,
+        /// Edge crossings of the whole map after the moves (not counted on big maps).
+        crossings: Option<usize>,
     },
     /// The user cancelled it.
     Cancelled(LayoutKind),
@@ -104,17 +107,16 @@ impl LayoutRunner {
         std::thread::spawn(move || {
             let style = Style::new(Theme::Light);
             let outcome = layout_map(&map, &style, kind, &scope, &worker_progress).map(|moves| {
+                let edges = map.stances().len() + map.relations().len();
                 let mut after = map.clone();
-                let crossings = match after.apply(Edit::MoveNodes {
+                let moved = after.apply(Edit::MoveNodes {
                     moves: moves.clone(),
                     pinned: false,
-                }) {
-                    Ok(()) => {
-                        let graph = LayoutGraph::from_map(&after, &style, &Scope::Whole);
-                        count_crossings(&graph, &graph.positions())
-                    }
-                    Err(_) => 0,
-                };
+                });
+                let crossings = (moved.is_ok() && edges <= MAX_COUNTED_EDGES).then(|| {
+                    let graph = LayoutGraph::from_map(&after, &style, &Scope::Whole);
+                    count_crossings(&graph, &graph.positions())
+                });
                 (moves, crossings)
             });
             // The app may have gone away; then nobody needs the result.
@@ -370,8 +372,11 @@ impl StanceApp {
                     Ok(()) => {
                         self.layout.glide(&before, &moves, !selection_only);
                         ctx.request_repaint();
+                        let crossings = crossings.map_or(String::new(), |n| {
+                            format!("; {n} edge crossing{}", if n == 1 { "" } else { "s" })
+                        });
                         format!(
-                            "{}{}: moved {count} node{}; {crossings} edge crossing{}",
+                            "{}{}: moved {count} node{}{crossings}",
                             capitalised(kind.label()),
                             if selection_only {
                                 " of the selection"
@@ -379,7 +384,6 @@ impl StanceApp {
                                 ""
                             },
                             if count == 1 { "" } else { "s" },
-                            if crossings == 1 { "" } else { "s" },
                         )
                     }
                     Err(problem) => format!("Not laid out: {problem}"),

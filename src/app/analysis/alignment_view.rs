@@ -238,8 +238,12 @@ fn network(
         } else {
             Align2::CENTER_TOP
         };
+        // Names above and below the circle alternate between two distances, so neighbours'
+        // names do not run into each other.
+        let vertical = matches!(anchor, Align2::CENTER_TOP | Align2::CENTER_BOTTOM);
+        let distance = if vertical && k % 2 == 1 { 24.0 } else { 11.0 };
         painter.text(
-            p + out * 11.0,
+            p + out * distance,
             anchor,
             short_name(&a.name),
             FontId::proportional(11.0),

@@ -43,10 +43,8 @@ pub fn relax(
     let mut improving = 0;
     let mut forces = vec![(0.0_f32, 0.0_f32); positions.len()];
     for iteration in 0..iterations {
-        if iteration % 8 == 0 {
-            progress.check()?;
-            progress.set_stage(stage.0, stage.1, iteration as f32 / iterations as f32);
-        }
+        progress.check()?;
+        progress.set_stage(stage.0, stage.1, iteration as f32 / iterations as f32);
         let tree = QuadTree::build(positions, |_| true);
         let mut energy = 0.0_f64;
         for (i, force) in forces.iter_mut().enumerate() {
