@@ -149,25 +149,30 @@ fn normalised(name: &str) -> String {
 }
 
 fn duplicates(map: &Map, out: &mut Vec<Finding>) {
-    let mut owners: BTreeMap<String, Vec<ActorId>> = BTreeMap::new();
+    // Each name as compared, with its first spelling (in actor order) and who bears it.
+    let mut owners: BTreeMap<String, (String, Vec<ActorId>)> = BTreeMap::new();
     for actor in map.actors() {
-        let mut names: Vec<String> = std::iter::once(&actor.name)
+        let mut names: Vec<(String, &str)> = std::iter::once(&actor.name)
             .chain(&actor.aliases)
-            .map(|n| normalised(n))
-            .filter(|n| !n.is_empty())
+            .map(|n| (normalised(n), n.trim()))
+            .filter(|(n, _)| !n.is_empty())
             .collect();
         names.sort();
-        names.dedup();
-        for name in names {
-            owners.entry(name).or_default().push(actor.id);
+        names.dedup_by(|a, b| a.0 == b.0);
+        for (name, spelling) in names {
+            owners
+                .entry(name)
+                .or_insert_with(|| (spelling.to_owned(), Vec::new()))
+                .1
+                .push(actor.id);
         }
     }
     // One finding per pair of actors, naming every name they share.
     let mut shared: BTreeMap<(ActorId, ActorId), Vec<String>> = BTreeMap::new();
-    for (name, actors) in owners {
+    for (spelling, actors) in owners.into_values() {
         for (i, &a) in actors.iter().enumerate() {
             for &b in actors.iter().skip(i + 1) {
-                shared.entry((a, b)).or_default().push(name.clone());
+                shared.entry((a, b)).or_default().push(spelling.clone());
             }
         }
     }
