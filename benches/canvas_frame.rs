@@ -80,7 +80,7 @@ fn canvas_frame(ctx: &egui::Context, setup: &Setup, state: &mut CanvasState) -> 
     let mut selection = Selection::default();
     let output = ctx.run_ui(input(), |ui| {
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let _ = canvas_ui(ui, &setup.map, 0, state, &mut selection);
+            let _ = canvas_ui(ui, &setup.map, 0, state, &mut selection, None);
         });
     });
     vertices(ctx, output)
@@ -286,7 +286,7 @@ fn scene_rebuild(c: &mut Criterion) {
     let mut map = generated_map(10_000);
     let style = Style::new(Theme::Dark);
     let mut cache = stancemap::scene::SceneCache::default();
-    cache.build(&map, &style);
+    cache.build(&map, &style, None);
     let Some(node) = map.nodes().next() else {
         return;
     };
@@ -301,7 +301,7 @@ fn scene_rebuild(c: &mut Criterion) {
                 pinned: true,
             });
             assert!(moved.is_ok(), "{moved:?}");
-            black_box(cache.build(&map, &style))
+            black_box(cache.build(&map, &style, None))
         })
     });
     group.bench_function("full build", |b| {

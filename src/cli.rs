@@ -41,6 +41,16 @@ pub enum CliCommand {
               value_parser = crate::app::screenshot::parse_size)]
         size: [u32; 2],
     },
+    /// Lay out map files and save them in place (the old version stays as FILE.bak): the
+    /// stance layout, or with --network the network layout. Pinned nodes stay put.
+    Layout {
+        /// Use the force-directed network layout instead of the stance layout.
+        #[arg(long)]
+        network: bool,
+        /// The map files to lay out.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Runs the command line and returns the process exit status.
@@ -49,6 +59,14 @@ pub fn run() -> ExitCode {
     match cli.command {
         Some(CliCommand::Check { files }) => check(&files),
         Some(CliCommand::Screenshot { file, output, size }) => screenshot(file, output, size),
+        Some(CliCommand::Layout { network, files }) => {
+            let kind = if network {
+                crate::layout::LayoutKind::Network
+            } else {
+                crate::layout::LayoutKind::Stance
+            };
+            crate::layout_command::run(kind, &files)
+        }
         None => open_app(cli.file),
     }
 }

@@ -98,9 +98,10 @@ fn putin_up_close_with_his_neighbours_highlighted() {
     let mut harness = harness(example_map().unwrap(), font, [1100.0, 700.0]);
     harness.run();
     // Zoom in on Putin: select him in the list, fit the selection, and rest the pointer on him.
-    harness.get_by_label("Vladimir Putin").scroll_to_me();
+    let putin = "Vladimir Putin (person, Russia)";
+    harness.get_by_label(putin).scroll_to_me();
     harness.run();
-    harness.get_by_label("Vladimir Putin").click();
+    harness.get_by_label(putin).click();
     harness.run();
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F);
     harness.run();

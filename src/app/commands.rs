@@ -96,6 +96,16 @@ pub enum Command {
     ThemeLight,
     /// Use dark colours.
     ThemeDark,
+    /// Arrange the whole map with the stance layout.
+    StanceLayout,
+    /// Arrange the whole map with the network layout.
+    NetworkLayout,
+    /// Arrange only the selected nodes with the stance layout.
+    StanceLayoutSelection,
+    /// Arrange only the selected nodes with the network layout.
+    NetworkLayoutSelection,
+    /// Show or hide the analysis panel.
+    ShowAnalysis,
     /// Show the list of keyboard shortcuts.
     ShowShortcuts,
     /// Show the version and credits.
@@ -159,6 +169,11 @@ impl Command {
         Command::ThemeSystem,
         Command::ThemeLight,
         Command::ThemeDark,
+        Command::StanceLayout,
+        Command::NetworkLayout,
+        Command::StanceLayoutSelection,
+        Command::NetworkLayoutSelection,
+        Command::ShowAnalysis,
         Command::ShowShortcuts,
         Command::About,
     ];
@@ -195,6 +210,11 @@ impl Command {
             Command::ThemeSystem => "Follow system theme",
             Command::ThemeLight => "Light theme",
             Command::ThemeDark => "Dark theme",
+            Command::StanceLayout => "Stance layout",
+            Command::NetworkLayout => "Network layout",
+            Command::StanceLayoutSelection => "Stance layout of selection",
+            Command::NetworkLayoutSelection => "Network layout of selection",
+            Command::ShowAnalysis => "Analysis panel",
             Command::ShowShortcuts => "Keyboard shortcuts",
             Command::About => "About stancemap",
         }
@@ -238,6 +258,23 @@ impl Command {
             Command::ThemeSystem => "Use light or dark colours as the operating system does",
             Command::ThemeLight => "Use dark text on light backgrounds",
             Command::ThemeDark => "Use light text on dark backgrounds",
+            Command::StanceLayout => {
+                "Claims in the middle, actors by camp on either side, few crossings; pinned \
+                 nodes stay"
+            }
+            Command::NetworkLayout => {
+                "Force-directed layout for big or tangled maps, without overlaps; pinned nodes \
+                 stay"
+            }
+            Command::StanceLayoutSelection => {
+                "Arrange only the selected nodes with the stance layout, near where they are"
+            }
+            Command::NetworkLayoutSelection => {
+                "Arrange only the selected nodes with the network layout, around the rest"
+            }
+            Command::ShowAnalysis => {
+                "Stance matrix, actor alignment, filters and focus, consistency checks"
+            }
             Command::ShowShortcuts => "List every command with its keyboard shortcut",
             Command::About => "Show the version of stancemap",
         }
@@ -275,6 +312,11 @@ impl Command {
             | Command::ThemeSystem
             | Command::ThemeLight
             | Command::ThemeDark => Menu::View,
+            Command::StanceLayout
+            | Command::NetworkLayout
+            | Command::StanceLayoutSelection
+            | Command::NetworkLayoutSelection
+            | Command::ShowAnalysis => Menu::Map,
             Command::ShowShortcuts | Command::About => Menu::Help,
         }
     }
@@ -313,6 +355,10 @@ impl Command {
             | Command::ThemeLight
             | Command::ThemeDark
             | Command::About => None,
+            Command::StanceLayout => Some(ctrl(Key::L)),
+            Command::NetworkLayout => Some(ctrl_shift(Key::L)),
+            Command::ShowAnalysis => Some(ctrl_shift(Key::A)),
+            Command::StanceLayoutSelection | Command::NetworkLayoutSelection => None,
         }
     }
 
@@ -344,6 +390,8 @@ impl Command {
                 | Command::ToggleLegend
                 | Command::CommandPalette
                 | Command::ThemeSystem
+                | Command::StanceLayoutSelection
+                | Command::ShowAnalysis
         )
     }
 

@@ -42,17 +42,13 @@ impl Lists {
                 });
                 let actors = map.actors().map(|a| Row {
                     item: ItemId::Actor(a.id),
-                    text: a.name.clone(),
-                    hover: format!(
-                        "{} · {}{}",
+                    text: format!(
+                        "{} ({}, {})",
+                        a.name,
                         a.kind.label(),
-                        a.camp.as_deref().unwrap_or("no camp"),
-                        if a.aliases.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" · {}", a.aliases.join(", "))
-                        }
+                        a.camp.as_deref().unwrap_or("no camp")
                     ),
+                    hover: a.aliases.join(", "),
                 });
                 let sources = map.sources().map(|s| Row {
                     item: ItemId::Source(s.id),

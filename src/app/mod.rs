@@ -4,6 +4,7 @@
 //! canvas read the map and produce edits, and [`StanceApp`] applies them through the document,
 //! which validates them and records undo steps.
 
+pub mod analysis;
 pub mod canvas;
 pub mod change;
 mod cjk;
@@ -16,6 +17,7 @@ mod files;
 mod help;
 mod history;
 mod inspector;
+mod layout_runner;
 mod lists;
 mod menu;
 mod native_dialogs;
@@ -31,6 +33,7 @@ mod shell;
 mod startup;
 mod title;
 
+pub use analysis::Tab as AnalysisTab;
 pub use canvas::{Camera, CanvasState};
 pub use commands::Command;
 pub use document::Document;
@@ -56,6 +59,10 @@ pub struct StanceApp {
     status: Option<String>,
     /// Files, dialogs, prompts, recovery, palette, settings and help (`shell.rs`).
     shell: shell::Shell,
+    /// Automatic layouts running on a worker thread, and their glide (`layout_runner.rs`).
+    layout: layout_runner::LayoutRunner,
+    /// The analysis panel: matrix, alignment, filters, checks (`analysis/`).
+    analysis: analysis::AnalysisPanel,
     inspector: inspector::Inspector,
     lists: lists::Lists,
     clipboard: editing::ClipboardState,
@@ -73,6 +80,8 @@ impl StanceApp {
             selection: Selection::default(),
             status: None,
             shell: shell::Shell::default(),
+            layout: layout_runner::LayoutRunner::default(),
+            analysis: analysis::AnalysisPanel::default(),
             inspector: inspector::Inspector::default(),
             lists: lists::Lists::default(),
             clipboard: editing::ClipboardState::default(),
@@ -93,6 +102,7 @@ impl StanceApp {
         self.cjk = cjk::CjkCheck::default();
         self.status = None;
         self.shell_document_replaced();
+        self.analysis_document_replaced();
     }
 
     /// The open document.
@@ -145,6 +155,11 @@ impl StanceApp {
             | Command::ThemeDark
             | Command::ShowShortcuts
             | Command::About => self.shell_enabled(command),
+            Command::ShowAnalysis => true,
+            Command::StanceLayout
+            | Command::NetworkLayout
+            | Command::StanceLayoutSelection
+            | Command::NetworkLayoutSelection => self.layout_enabled(command),
             other => self.editing_enabled(other).unwrap_or(false),
         }
     }
@@ -176,6 +191,11 @@ impl StanceApp {
             | Command::ThemeDark
             | Command::ShowShortcuts
             | Command::About => self.run_shell_command(command),
+            Command::StanceLayout
+            | Command::NetworkLayout
+            | Command::StanceLayoutSelection
+            | Command::NetworkLayoutSelection => self.start_layout(ctx, command),
+            Command::ShowAnalysis => self.analysis.open = !self.analysis.open,
             other => {
                 self.run_editing(ctx, other);
             }
@@ -247,18 +267,37 @@ impl StanceApp {
                 self.inspector.ui(ui, self.doc.map(), &self.selection)
             })
             .inner;
+        commands.extend(self.analysis_panel_ui(ui));
+        self.lay_out_on_open(&ctx);
+        let selected = analysis::selected_nodes(self.doc.map(), &self.selection);
+        let visibility =
+            self.analysis
+                .filters
+                .visibility(self.doc.map(), self.doc.generation(), &selected);
+        let gliding = self.layout.gliding_map(self.doc.map());
+        if self.layout.take_fit() {
+            self.canvas.fit_pending = true;
+        }
+        let (map, generation) = match &gliding {
+            Some((map, generation)) => (map, *generation),
+            None => (self.doc.map(), self.doc.generation()),
+        };
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let map = self.doc.map();
             let canvas = canvas::canvas_ui(
                 ui,
                 map,
-                self.doc.generation(),
+                generation,
                 &mut self.canvas,
                 &mut self.selection,
+                visibility,
             );
             requests.append(canvas);
         });
+        if gliding.is_some() {
+            ctx.request_repaint();
+        }
         commands.extend(self.shell_windows(&ctx));
+        self.layout_frame(&ctx);
         self.apply_requests(&ctx, requests);
         if let Some(message) = self.cjk.check(&ctx, self.doc.map(), self.doc.generation()) {
             self.status = Some(message);

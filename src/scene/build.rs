@@ -6,6 +6,7 @@ use super::edges::{Head, edge_shapes, parallel_bends};
 use super::nodes::{NodeDrawing, Outline};
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
+use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
 use crate::model::{EdgeId, Map, NodeId, RelationKind};
 use eframe::egui::{Color32, Rect, Vec2};
 use std::collections::{BTreeMap, HashMap};
@@ -54,11 +55,12 @@ pub struct Scene {
 enum ItemLook {
     /// A node and its outline.
     Node(Outline),
-    /// An edge: its bend, line and head.
+    /// An edge: its bend, line and head, and whether it is drawn faded.
     Edge {
         bend: f32,
         stroke: LineStyle,
         head: Head,
+        dimmed: bool,
     },
 }
 
@@ -66,20 +68,35 @@ impl Scene {
     /// Builds the scene of a whole map. To rebuild it after changes, [`SceneCache::build`]
     /// redoes only what changed.
     pub fn build(map: &Map, style: &Style) -> Scene {
-        SceneCache::default().build(map, style)
+        Scene::build_with(map, style, None)
     }
 
-    /// Builds the scene of a whole map, taking unchanged drawings from `cache`.
-    pub(super) fn build_with(map: &Map, style: &Style, cache: &mut SceneCache) -> Scene {
+    /// Builds the scene of a map with some items dimmed or left out (by filters or focus):
+    /// hidden nodes are not drawn, nor are hidden edges or edges with a hidden end; dimmed
+    /// items are drawn faded.
+    pub fn build_with(map: &Map, style: &Style, visibility: Option<&VisibilityMap>) -> Scene {
+        SceneCache::default().build(map, style, visibility)
+    }
+
+    /// Builds the scene as [`Scene::build_with`] does, taking unchanged drawings from `cache`.
+    pub(super) fn build_cached(
+        map: &Map,
+        style: &Style,
+        visibility: Option<&VisibilityMap>,
+        cache: &mut SceneCache,
+    ) -> Scene {
+        let shows = |id: crate::model::ItemId| {
+            visibility.map_or(Visibility::Shown, |v| v.of(id)) != Visibility::Hidden
+        };
         let camps = camp_colours(map, style);
         let mut drawings: BTreeMap<NodeId, NodeDrawing> = BTreeMap::new();
-        for actor in map.actors() {
+        for actor in map.actors().filter(|a| shows(a.id.into())) {
             let colour = actor_colour(actor, &camps, style);
             let id = actor.id.into();
             let drawing = cache.actor(id, &actor.name, actor.kind, colour, actor.at, style);
             drawings.insert(id, drawing);
         }
-        for claim in map.claims() {
+        for claim in map.claims().filter(|c| shows(c.id.into())) {
             let id = claim.id.into();
             drawings.insert(id, cache.claim(id, &claim.label, claim.at, style));
         }
@@ -87,6 +104,9 @@ impl Scene {
         let mut items =
             Vec::with_capacity(drawings.len() + map.stances().len() + map.relations().len());
         for (id, from, to, stroke, head) in edge_list(map, style) {
+            if !shows(id.into()) {
+                continue;
+            }
             let (Some(a), Some(b)) = (drawings.get(&from), drawings.get(&to)) else {
                 continue;
             };
@@ -98,7 +118,12 @@ impl Scene {
             .into_iter()
             .map(|(id, from, to, a, b, stroke, head)| {
                 let bend = bends.get(&id).copied().unwrap_or(0.0);
-                looks.push(ItemLook::Edge { bend, stroke, head });
+                looks.push(ItemLook::Edge {
+                    bend,
+                    stroke,
+                    head,
+                    dimmed: false,
+                });
                 let shapes = cache.edge(id, (a, b), bend, stroke, head);
                 SceneItem {
                     id: SceneId::Edge(id),
@@ -120,6 +145,20 @@ impl Scene {
                 shapes: drawing.shapes,
             });
         }
+        if let Some(visibility) = visibility {
+            for (item, look) in scene_items.iter_mut().zip(&mut looks) {
+                let id: crate::model::ItemId = match item.id {
+                    SceneId::Node(n) => n.into(),
+                    SceneId::Edge(e) => e.into(),
+                };
+                if visibility.of(id) == Visibility::Dimmed {
+                    item.shapes = item.shapes.iter().map(|s| faded(s, DIM_OPACITY)).collect();
+                    if let ItemLook::Edge { dimmed, .. } = look {
+                        *dimmed = true;
+                    }
+                }
+            }
+        }
         let bounds = scene_items
             .iter()
             .map(|i| i.bounds)
@@ -139,7 +178,13 @@ impl Scene {
     /// before the move reaches the map.
     pub fn moved_edge(&self, index: usize, from: Vec2, to: Vec2) -> Option<Vec<Shape>> {
         let (a, b) = self.items.get(index)?.ends?;
-        let ItemLook::Edge { bend, stroke, head } = *self.looks.get(index)? else {
+        let ItemLook::Edge {
+            bend,
+            stroke,
+            head,
+            dimmed,
+        } = *self.looks.get(index)?
+        else {
             return None;
         };
         let moved = |node: NodeId, by: Vec2| {
@@ -154,13 +199,12 @@ impl Scene {
                 shapes: Vec::new(),
             })
         };
-        Some(edge_shapes(
-            &moved(a, from)?,
-            &moved(b, to)?,
-            bend,
-            stroke,
-            head,
-        ))
+        let shapes = edge_shapes(&moved(a, from)?, &moved(b, to)?, bend, stroke, head);
+        Some(if dimmed {
+            shapes.iter().map(|s| faded(s, DIM_OPACITY)).collect()
+        } else {
+            shapes
+        })
     }
 
     /// The drawing of a node.

@@ -9,6 +9,7 @@ use super::edges::{Head, edge_shapes};
 use super::nodes::{self, NodeDrawing};
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
+use super::visibility::VisibilityMap;
 use crate::model::{ActorKind, EdgeId, Map, NodeId, Point};
 use eframe::egui::{Color32, Vec2};
 use std::collections::HashMap;
@@ -62,8 +63,9 @@ pub struct SceneCache {
 }
 
 impl SceneCache {
-    /// Builds the scene of `map`, reusing whatever is unchanged since the last build.
-    pub fn build(&mut self, map: &Map, style: &Style) -> Scene {
+    /// Builds the scene of `map` (with items dimmed or hidden as `visibility` says), reusing
+    /// whatever is unchanged since the last build.
+    pub fn build(&mut self, map: &Map, style: &Style, visibility: Option<&VisibilityMap>) -> Scene {
         if self.style.as_ref() != Some(style) {
             self.nodes.clear();
             self.edges.clear();
@@ -71,7 +73,7 @@ impl SceneCache {
         }
         self.seen_nodes.clear();
         self.seen_edges.clear();
-        let scene = Scene::build_with(map, style, self);
+        let scene = Scene::build_cached(map, style, visibility, self);
         let (nodes, edges) = (&self.seen_nodes, &self.seen_edges);
         if nodes.len() < self.nodes.len() {
             let keep: std::collections::HashSet<_> = nodes.iter().collect();
@@ -240,7 +242,10 @@ mod tests {
         let style = Style::new(Theme::Light);
         let mut map = map();
         let mut cache = SceneCache::default();
-        same(&cache.build(&map, &style), &Scene::build(&map, &style));
+        same(
+            &cache.build(&map, &style, None),
+            &Scene::build(&map, &style),
+        );
 
         let putin = map.actors().next().unwrap().id;
         map.apply(crate::model::Edit::MoveNodes {
@@ -248,22 +253,31 @@ mod tests {
             pinned: true,
         })
         .unwrap();
-        same(&cache.build(&map, &style), &Scene::build(&map, &style));
+        same(
+            &cache.build(&map, &style, None),
+            &Scene::build(&map, &style),
+        );
 
         let mut claim = map.claims().next().unwrap().clone();
         claim.label = "A much longer label that now wraps onto a second line".into();
         map.apply(crate::model::Edit::UpdateClaim(claim.clone()))
             .unwrap();
-        same(&cache.build(&map, &style), &Scene::build(&map, &style));
+        same(
+            &cache.build(&map, &style, None),
+            &Scene::build(&map, &style),
+        );
 
         map.apply(crate::model::Edit::RemoveClaim(claim.id))
             .unwrap();
-        same(&cache.build(&map, &style), &Scene::build(&map, &style));
+        same(
+            &cache.build(&map, &style, None),
+            &Scene::build(&map, &style),
+        );
         assert_eq!(cache.nodes.len(), 2);
         assert_eq!(cache.edges.len(), 1);
 
         let dark = Style::new(Theme::Dark);
-        same(&cache.build(&map, &dark), &Scene::build(&map, &dark));
+        same(&cache.build(&map, &dark, None), &Scene::build(&map, &dark));
     }
 }
 

@@ -31,6 +31,8 @@ impl Camera {
     /// Zoom at which labels are comfortably readable; revealing an item zooms in to at least
     /// this.
     pub const READABLE: f32 = 0.6;
+    /// The least zoom the first view of a map uses: labels are small but legible.
+    pub const LEGIBLE: f32 = 0.5;
     /// Zoom factor of one zoom-in step (keyboard, toolbar).
     pub const STEP: f32 = 1.25;
     /// Margin kept around the fitted content, in screen pixels.
@@ -80,6 +82,25 @@ impl Camera {
         let mut camera = Camera::fit(bounds, area);
         camera.center -= (area.center() - viewport.center()) / camera.zoom;
         camera
+    }
+
+    /// The first view of a map: all of it when it fits at a zoom where labels can be read,
+    /// else its top at that zoom, so the reader starts reading rather than squinting (the
+    /// overview shows the rest; "fit map" shows everything).
+    pub fn opening_view(bounds: Rect, viewport: Rect, area: Rect) -> Camera {
+        let fitted = Camera::fit_within(bounds, viewport, area);
+        if fitted.zoom >= Self::LEGIBLE || !bounds.is_finite() || bounds.is_negative() {
+            return fitted;
+        }
+        let area = area.intersect(viewport);
+        let area = if area.is_positive() { area } else { viewport };
+        let zoom = Self::LEGIBLE;
+        let top = bounds.top() - Self::FIT_MARGIN / zoom;
+        let center = Pos2::new(bounds.center().x, top + area.height() / 2.0 / zoom);
+        Camera {
+            center: center - (area.center() - viewport.center()) / zoom,
+            zoom,
+        }
     }
 
     /// A camera that brings `bounds` into `area` (part of `viewport`) with as little change
@@ -188,6 +209,28 @@ mod tests {
         let big = Rect::from_center_size(Pos2::ZERO, Vec2::new(5000.0, 5000.0));
         let fitted = camera.reveal(big, viewport(), viewport());
         assert!(fitted.visible(viewport()).contains_rect(big));
+    }
+
+    #[test]
+    fn a_tall_map_opens_at_its_top_with_legible_labels() {
+        let tall = Rect::from_min_max(Pos2::new(-300.0, 0.0), Pos2::new(300.0, 3000.0));
+        let camera = Camera::opening_view(tall, viewport(), viewport());
+        assert_eq!(camera.zoom, Camera::LEGIBLE);
+        let seen = camera.visible(viewport());
+        assert!(
+            seen.top() < tall.top() && seen.bottom() < tall.bottom(),
+            "{seen:?}"
+        );
+        assert!(
+            seen.left() <= tall.left() && seen.right() >= tall.right(),
+            "{seen:?}"
+        );
+        // A small map is simply fitted.
+        let small = Rect::from_min_max(Pos2::ZERO, Pos2::new(400.0, 300.0));
+        assert_eq!(
+            Camera::opening_view(small, viewport(), viewport()),
+            Camera::fit(small, viewport())
+        );
     }
 
     #[test]

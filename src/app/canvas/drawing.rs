@@ -4,13 +4,15 @@
 
 use super::sketch::Sketch;
 use crate::model::{Map, NodeId};
-use crate::scene::{Legend, Scene, SceneCache, SceneId, Style, Theme};
+use crate::scene::{Legend, Scene, SceneCache, SceneId, Style, Theme, VisibilityMap};
 use std::collections::HashMap;
 
 /// A scene with everything the canvas derives from it.
 pub struct Drawing {
     /// The map generation this was built for.
     pub generation: u64,
+    /// The version of the visibility (filters, focus) it was built with.
+    pub visibility_version: u64,
     /// The style it was built with.
     pub style: Style,
     /// What to draw.
@@ -24,10 +26,17 @@ pub struct Drawing {
 }
 
 impl Drawing {
-    /// Builds the drawing of a map, reusing unchanged items from `cache`.
-    pub fn build(map: &Map, generation: u64, theme: Theme, cache: &mut SceneCache) -> Drawing {
+    /// Builds the drawing of a map at (generation, visibility version), with items dimmed or
+    /// hidden as `visibility` says, reusing unchanged items from `cache`.
+    pub fn build(
+        map: &Map,
+        (generation, visibility_version): (u64, u64),
+        theme: Theme,
+        visibility: Option<&VisibilityMap>,
+        cache: &mut SceneCache,
+    ) -> Drawing {
         let style = Style::new(theme);
-        let scene = cache.build(map, &style);
+        let scene = cache.build(map, &style, visibility);
         let sketches = scene.items.iter().map(Sketch::of).collect();
         let mut edges_of: HashMap<NodeId, Vec<usize>> = HashMap::new();
         for (index, item) in scene.items.iter().enumerate() {
@@ -39,6 +48,7 @@ impl Drawing {
         let legend = Legend::build(map, &scene.camps, &style);
         Drawing {
             generation,
+            visibility_version,
             style,
             scene,
             sketches,

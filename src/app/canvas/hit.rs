@@ -180,7 +180,7 @@ mod tests {
             Edit::AddStance(Stance::new(ids.stance(), actor, claim, Position::Opposes)),
         ]))
         .unwrap();
-        let drawing = Drawing::build(&map, 0, Theme::Light, &mut SceneCache::default());
+        let drawing = Drawing::build(&map, (0, 0), Theme::Light, None, &mut SceneCache::default());
         (map, drawing)
     }
 

@@ -31,7 +31,7 @@ use crate::app::change::Requests;
 use crate::app::search::{SearchAction, SearchState};
 use crate::app::selection::Selection;
 use crate::model::{ItemId, Map, NodeId};
-use crate::scene::{SceneCache, Theme};
+use crate::scene::{SceneCache, Theme, VisibilityMap};
 use eframe::egui::{self, Pos2, Rect, Sense};
 use interact::{Env, Interaction};
 use label_editor::{EditorOutcome, LabelEditor};
@@ -77,6 +77,8 @@ pub struct CanvasState {
     pub camera: Camera,
     /// Whether the camera should fit the whole map on the next frame.
     pub fit_pending: bool,
+    /// Whether the next fit is the map's first view (see [`Camera::opening_view`]).
+    first_view: bool,
     /// Whether the legend is shown.
     pub show_legend: bool,
     /// Whether the overview is shown (when the map does not fit the view).
@@ -112,6 +114,7 @@ impl CanvasState {
     pub fn fitting() -> Self {
         CanvasState {
             fit_pending: true,
+            first_view: true,
             show_legend: false,
             show_minimap: true,
             ..CanvasState::default()
@@ -176,22 +179,37 @@ impl CanvasState {
     }
 }
 
-/// Draws the toolbar and the map, handles the canvas's input, and returns what it asks for.
+/// Draws the toolbar and the map (dimming and hiding items as `visibility` says; its number
+/// changes whenever it does), handles the canvas's input, and returns what it asks for.
 pub fn canvas_ui(
     ui: &mut egui::Ui,
     map: &Map,
     generation: u64,
     state: &mut CanvasState,
     selection: &mut Selection,
+    visibility: Option<(&VisibilityMap, u64)>,
 ) -> Requests {
     let theme = if ui.visuals().dark_mode {
         Theme::Dark
     } else {
         Theme::Light
     };
+    let version = visibility.map_or(0, |(_, v)| v);
     let drawing = match state.drawing.take() {
-        Some(d) if d.generation == generation && d.style.theme == theme => d,
-        _ => Drawing::build(map, generation, theme, &mut state.cache),
+        Some(d)
+            if d.generation == generation
+                && d.style.theme == theme
+                && d.visibility_version == version =>
+        {
+            d
+        }
+        _ => Drawing::build(
+            map,
+            (generation, version),
+            theme,
+            visibility.map(|(v, _)| v),
+            &mut state.cache,
+        ),
     };
     let mut requests = Requests::default();
     let search = toolbar::toolbar(ui, map, state, &mut requests);
@@ -223,8 +241,13 @@ fn frame(
     state.viewport = Some(viewport);
     let free = legend::free_area(state.show_legend, drawing, viewport);
     if std::mem::take(&mut state.fit_pending) {
-        state.camera = Camera::fit_within(drawing.scene.bounds, viewport, free);
+        state.camera = if std::mem::take(&mut state.first_view) {
+            Camera::opening_view(drawing.scene.bounds, viewport, free)
+        } else {
+            Camera::fit_within(drawing.scene.bounds, viewport, free)
+        };
     }
+    state.first_view = false;
     if let Some((items, fit)) = state.reveal.take()
         && let Some(bounds) = hit::items_bounds(drawing, &items)
     {

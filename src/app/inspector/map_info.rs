@@ -6,7 +6,7 @@ use eframe::egui;
 
 /// The map's title and description.
 pub fn show(ui: &mut egui::Ui, map: &Map, form: &mut Form<'_>) {
-    heading(ui, "Map");
+    heading(ui, "Map details");
     if let Some(title) = form.text(ui, "Title", map.title(), Lines::One) {
         form.typed(
             "Title",
