@@ -27,7 +27,8 @@ fn harness(map: Map) -> App<'static> {
 /// The app on the example map with all of it in view (it opens on the map's top at a zoom
 /// where labels can be read; F fits the whole map).
 fn whole_example() -> App<'static> {
-    let mut harness = harness(example_map().unwrap());
+    let map = example_map().unwrap_or_else(|e| panic!("the example map does not load: {e}"));
+    let mut harness = harness(map);
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::F);
     harness
