@@ -4,8 +4,8 @@
 use stancemap::example::example_map;
 use stancemap::layout::graphviz::{positions_from_plain, run_plain, to_dot};
 use stancemap::layout::{
-    LayoutGraph, Progress, Scope, count_crossings, count_edge_node_hits, has_overlaps,
-    stance_layout,
+    LayoutGraph, Progress, Scope, StanceOptions, count_crossings, count_edge_node_hits,
+    has_overlaps, stance_layout,
 };
 use stancemap::scene::{Style, Theme};
 
@@ -21,7 +21,7 @@ fn stance_layout_crosses_no_more_edges_than_dot() {
     let map = example_map().unwrap();
     let style = Style::new(Theme::Light);
     let graph = LayoutGraph::from_map(&map, &style, &Scope::Whole);
-    let ours = stance_layout(&graph, &Progress::new()).unwrap();
+    let ours = stance_layout(&graph, &StanceOptions::default(), &Progress::new()).unwrap();
     let dot = graphviz("dot", &graph);
     let (our_crossings, dot_crossings) = (
         count_crossings(&graph, &ours),

@@ -1,8 +1,8 @@
 //! Automatic layouts: pure functions from a map (and which nodes may move) to node positions.
 //! No UI here: the app runs them on a worker thread and applies the result as one edit.
 //!
-//! - [`stance_layout`]: claims in the middle, actors by camp on either side, few crossings;
-//!   the default arrangement of a map.
+//! - [`stance_layout`]: claims in the middle (in as many columns as suit the screen), actors
+//!   by camp on either side, few crossings; the default arrangement of a map.
 //! - [`network_layout`]: force-directed, for big or tangled maps, then overlap removal.
 //! - [`place_new_node`]: a free spot for a new node near the nodes it connects to.
 //! - [`count_crossings`], [`overlapping_pairs`], [`count_edge_node_hits`]: how good a
@@ -38,7 +38,7 @@ pub use overlap::remove_overlaps;
 pub use place_new::{NEW_NODE_GAP, place_new_node, place_new_nodes};
 pub use placement::place_in_order;
 pub use progress::{Cancelled, Progress};
-pub use stance::{STANCE_GAP, stance_layout};
+pub use stance::{DEFAULT_ASPECT, STANCE_GAP, StanceOptions, stance_layout};
 
 use crate::model::{Map, NodeId, Point};
 use crate::scene::Style;
@@ -63,7 +63,8 @@ impl LayoutKind {
 }
 
 /// Runs a layout on a map and returns the moves it makes: every movable node in `scope` that
-/// ends up somewhere else, with its new position.
+/// ends up somewhere else, with its new position. The stance layout aims at its default
+/// shape ([`DEFAULT_ASPECT`]).
 pub fn layout_map(
     map: &Map,
     style: &Style,
@@ -71,9 +72,22 @@ pub fn layout_map(
     scope: &Scope,
     progress: &Progress,
 ) -> Result<Vec<(NodeId, Point)>, Cancelled> {
+    layout_map_with(map, style, kind, scope, &StanceOptions::default(), progress)
+}
+
+/// Like [`layout_map`], with the stance layout's settings (such as the shape of the screen
+/// it should fill); the network layout ignores them.
+pub fn layout_map_with(
+    map: &Map,
+    style: &Style,
+    kind: LayoutKind,
+    scope: &Scope,
+    options: &StanceOptions,
+    progress: &Progress,
+) -> Result<Vec<(NodeId, Point)>, Cancelled> {
     let graph = LayoutGraph::from_map(map, style, scope);
     let positions = match kind {
-        LayoutKind::Stance => stance_layout(&graph, progress)?,
+        LayoutKind::Stance => stance_layout(&graph, options, progress)?,
         LayoutKind::Network => network_layout(&graph, progress)?,
     };
     Ok(graph.moves_to(&positions))

@@ -49,22 +49,6 @@ pub fn place_in_order(desired: &[f32], spacing: &[f32]) -> Vec<f32> {
     out
 }
 
-/// Positions that stack items one after another from `start`, each `spacing[i]` after the
-/// previous one.
-pub fn stack(start: f32, spacing: &[f32]) -> Vec<f32> {
-    let mut at = start;
-    spacing
-        .iter()
-        .enumerate()
-        .map(|(i, gap)| {
-            if i > 0 {
-                at += gap;
-            }
-            at
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,11 +78,5 @@ mod tests {
         for w in out.windows(2) {
             assert!(w[1] - w[0] >= 20.0 - 1e-3);
         }
-    }
-
-    #[test]
-    fn stacking_adds_up_the_spacing() {
-        assert_eq!(stack(5.0, &[0.0, 10.0, 20.0]), [5.0, 15.0, 35.0]);
-        assert!(stack(0.0, &[]).is_empty());
     }
 }

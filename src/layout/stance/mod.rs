@@ -1,28 +1,38 @@
-//! The stance layout: claims in a column in the middle, actors in columns on either side, by
-//! camp, so that each row reads from one side's position on a claim to the other's.
+//! The stance layout: claims in the middle, actors in columns on either side, by camp, so
+//! that each row reads from one side's position on a claim to the other's.
 //!
 //! 1. Camps are split into a left and a right side ([`super::sides`]): camps that agree share
 //!    a side, camps that disagree face each other.
-//! 2. Each connected part of the map becomes a band. Its claims are ordered so related claims
-//!    sit together and its actors' columns so that few edges cross: first orders from a
-//!    bandwidth-reducing ordering, then layer sweeps ([`order`]), then, for bands small
-//!    enough, sifting on the real drawing ([`refine`]).
-//! 3. Bands are stacked top to bottom, largest first; nodes with no edges go last.
-//! 4. Pinned nodes stay where they are: the whole arrangement is shifted to sit as close to
+//! 2. Each connected part of the map becomes a band: `[left actor columns] [claim columns]
+//!    [right actor columns]`. How many claim columns stand side by side, and how many actor
+//!    columns each side gets, is chosen so the band comes close to the shape of the screen
+//!    it is meant for ([`shape`]). Claims mostly discussed by the left side go to the left
+//!    claim columns, those of the right side to the right ones.
+//! 3. Its claims are ordered so related claims sit together and its actors so that few edges
+//!    cross: first orders from a bandwidth-reducing ordering, then layer sweeps ([`order`]),
+//!    then, for bands small enough, sifting on the real drawing ([`refine`]), which also
+//!    moves claims between columns and may open an extra actor column where that saves
+//!    crossings without making the band too big for the screen.
+//! 4. Bands are stacked top to bottom, largest first; nodes with no edges go last.
+//! 5. Pinned nodes stay where they are: the whole arrangement is shifted to sit as close to
 //!    them as it can, and the other nodes make way where they would overlap them. Nodes
 //!    outside the scope stay put too; the arranged nodes are centred where they were.
 
 mod band;
+mod fold;
 mod order;
+mod place;
 mod refine;
+mod shape;
 
-use super::graph::{LayoutEdge, LayoutGraph, NodeKind};
+use super::graph::{LayoutEdge, LayoutGraph};
 use super::overlap::remove_overlaps;
 use super::progress::{Cancelled, Progress};
 use super::sides::{Side, assign_sides};
 use crate::model::Point;
 use band::{Band, Column, Frame};
 use order::Context;
+use shape::{Shape, choose_shape, side_columns};
 
 pub(crate) use band::INNER_GAP;
 
@@ -32,10 +42,32 @@ const BAND_GAP: f32 = 90.0;
 pub const STANCE_GAP: f32 = 16.0;
 /// Layer sweeps per band.
 const SWEEPS: usize = 24;
+/// The shape a stance layout aims for unless told otherwise, width over height: the canvas of
+/// a 1280×800 window with its side panels open (about 680 × 620 pixels).
+pub const DEFAULT_ASPECT: f32 = 1.1;
+
+/// Settings for the stance layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StanceOptions {
+    /// The shape the drawing aims for, width over height; the app passes its canvas's.
+    pub aspect: f32,
+}
+
+impl Default for StanceOptions {
+    fn default() -> Self {
+        StanceOptions {
+            aspect: DEFAULT_ASPECT,
+        }
+    }
+}
 
 /// Positions for every node of `graph` (indexed like its nodes) in the stance layout. Nodes
 /// that may not move keep their positions.
-pub fn stance_layout(graph: &LayoutGraph, progress: &Progress) -> Result<Vec<Point>, Cancelled> {
+pub fn stance_layout(
+    graph: &LayoutGraph,
+    options: &StanceOptions,
+    progress: &Progress,
+) -> Result<Vec<Point>, Cancelled> {
     let mut positions = graph.positions();
     let members: Vec<usize> = (0..graph.len())
         .filter(|&i| graph.nodes.get(i).is_some_and(|n| n.in_scope))
@@ -46,11 +78,19 @@ pub fn stance_layout(graph: &LayoutGraph, progress: &Progress) -> Result<Vec<Poi
     let sides = assign_sides(graph, &members);
     let frame = Frame::for_nodes(graph, &members);
     let adjacency = inner_adjacency(graph, &members);
+    let aspect = if options.aspect.is_finite() && options.aspect > 0.0 {
+        options.aspect
+    } else {
+        DEFAULT_ASPECT
+    };
+    let leans = fold::leans(graph, &adjacency, &sides);
     let cx = Context {
         graph,
         adjacency: &adjacency,
         frame: &frame,
         sides: &sides,
+        aspect,
+        leans: &leans,
     };
     let (parts, loose) = connected_parts(&adjacency, &members);
     let total: usize = members.len().max(1);
@@ -96,16 +136,20 @@ fn arrange(
         .filter(|e| in_part.get(e.to).copied().unwrap_or(false))
         .copied()
         .collect();
-    let band = order::initial_band(cx, part);
+    let shape = band_shape(cx, part);
+    // The reading order is found first as if all claims stood in one column, where sweeps
+    // and sifting do well; then it is folded into the band's claim columns and sifted again.
+    let single = Shape {
+        claim_columns: 1,
+        ..shape
+    };
+    let band = order::initial_band(cx, part, single);
     let pairs: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
     let work = pairs.len() * pairs.len() / 2 + pairs.len() * part.len();
-    let tries = part.len() * part.len();
+    let tries = part.len() * part.len() * shape.claim_columns;
     let refining = work.saturating_mul(tries) <= refine::WORK_BUDGET;
-    let middle = if refining {
-        (stage.0 + stage.1) / 2.0
-    } else {
-        stage.1
-    };
+    let steps = if refining { 3.0 } else { 1.0 };
+    let at = |step: f32| stage.0 + (stage.1 - stage.0) * step / steps;
     let band = order::sweep(
         cx,
         band,
@@ -116,13 +160,44 @@ fn arrange(
         !refining,
         positions,
         progress,
-        (stage.0, middle),
+        (at(0.0), at(1.0)),
     )?;
-    if refining {
-        refine::refine(cx, band, pairs, positions, progress, (middle, stage.1))
+    let folding = shape.claim_columns > 1;
+    let mut band = if refining && folding {
+        refine::refine(
+            cx,
+            band,
+            pairs.clone(),
+            positions,
+            progress,
+            (at(1.0), at(2.0)),
+        )?
     } else {
-        Ok(band)
+        band
+    };
+    if folding {
+        band.claim_columns = shape.claim_columns;
+        fold::fold(cx, &mut band);
     }
+    if refining {
+        // Only now, at the band's real width, may sifting open an extra actor column.
+        band.add_spare_columns();
+        band = refine::refine(cx, band, pairs, positions, progress, (at(2.0), at(3.0)))?;
+    }
+    band.compact();
+    band.place(cx, 0.0, positions);
+    Ok(band)
+}
+
+/// The shape of the band for some nodes.
+fn band_shape(cx: &Context, nodes: &[usize]) -> Shape {
+    let of_kind = |keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
+        nodes.iter().copied().filter(|&i| keep(i)).collect()
+    };
+    let claims = of_kind(&|i| cx.is_claim(i));
+    let left = of_kind(&|i| cx.sides.get(i).copied().flatten() == Some(Side::Left));
+    let right = of_kind(&|i| cx.sides.get(i).copied().flatten() == Some(Side::Right));
+    choose_shape(cx, &claims, &left, &right, cx.aspect)
 }
 
 /// Neighbour lists restricted to edges between members.
@@ -220,19 +295,19 @@ fn shift(positions: &mut [Point], nodes: impl Iterator<Item = usize>, dx: f32, d
     }
 }
 
-/// Nodes with no edges: claims stacked in the claim column, actors in the inner column of
-/// their side, from `top` down.
+/// Nodes with no edges, from `top` down: claims in claim columns (as many as suit the
+/// shape aimed at), actors in columns on their side, each column filled top to bottom.
 fn place_loose(cx: &Context, loose: &[usize], top: f32, positions: &mut [Point]) {
-    let claims: Vec<usize> = loose
+    if loose.is_empty() {
+        return;
+    }
+    let shape = band_shape(cx, loose);
+    let claims: Vec<usize> = loose.iter().copied().filter(|&i| cx.is_claim(i)).collect();
+    let claim_columns = fill_columns(cx, &claims, shape.claim_columns, band::CLAIM_GAP);
+    let claims_height = claim_columns
         .iter()
-        .copied()
-        .filter(|&i| {
-            cx.graph
-                .nodes
-                .get(i)
-                .is_some_and(|n| n.kind == NodeKind::Claim)
-        })
-        .collect();
+        .map(|c| stacked_height(cx, c, band::CLAIM_GAP))
+        .fold(0.0_f32, f32::max);
     let mut columns = Vec::new();
     for side in [Side::Left, Side::Right] {
         let members: Vec<usize> = loose
@@ -240,27 +315,66 @@ fn place_loose(cx: &Context, loose: &[usize], top: f32, positions: &mut [Point])
             .copied()
             .filter(|&i| cx.sides.get(i).copied().flatten() == Some(side))
             .collect();
-        if !members.is_empty() {
+        let stacked = stacked_height(cx, &members, band::ACTOR_GAP);
+        let count = side_columns(members.len(), stacked, claims_height.max(stacked / 3.0));
+        for (depth, members) in fill_columns(cx, &members, count, band::ACTOR_GAP)
+            .into_iter()
+            .enumerate()
+        {
             columns.push(Column {
                 side,
-                depth: 0,
+                depth,
                 members,
             });
         }
     }
-    let band = Band { claims, columns };
-    // No edges: actors fall back to the band's top; stack them instead.
-    band.place(cx.graph, cx.adjacency, cx.frame, top, positions);
-    for column in &band.columns {
+    let k = claim_columns.len().max(1);
+    // No edges to follow: stack every column from the top.
+    let slots = claim_columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (cx.frame.claim_x(k, i), c.as_slice(), band::CLAIM_GAP))
+        .chain(columns.iter().map(|c| {
+            (
+                cx.frame.column_x(c.side, c.depth, k),
+                c.members.as_slice(),
+                band::ACTOR_GAP,
+            )
+        }));
+    for (x, members, gap) in slots {
         let mut y = top;
-        for &a in &column.members {
-            let h = cx.graph.nodes.get(a).map_or(0.0, |n| n.size.h);
-            if let Some(p) = positions.get_mut(a) {
-                p.y = y + h / 2.0;
+        for &n in members {
+            let h = cx.height(n);
+            if let Some(p) = positions.get_mut(n) {
+                *p = Point::new(x, y + h / 2.0);
             }
-            y += h + band::ACTOR_GAP;
+            y += h + gap;
         }
     }
+}
+
+/// The height of some nodes stacked with `gap` between them.
+fn stacked_height(cx: &Context, nodes: &[usize], gap: f32) -> f32 {
+    let sum: f32 = nodes.iter().map(|&n| cx.height(n) + gap).sum();
+    (sum - gap).max(0.0)
+}
+
+/// Splits nodes, in order, into `count` columns of about equal height.
+fn fill_columns(cx: &Context, nodes: &[usize], count: usize, gap: f32) -> Vec<Vec<usize>> {
+    let count = count.max(1);
+    let total: f32 = nodes.iter().map(|&n| cx.height(n) + gap).sum();
+    let mut columns = vec![Vec::new(); count];
+    let mut filled = 0.0;
+    for &n in nodes {
+        let h = cx.height(n) + gap;
+        let index = (((filled + h / 2.0) / total.max(1.0)) * count as f32) as usize;
+        if let Some(column) = columns.get_mut(index.min(count - 1)) {
+            column.push(n);
+        }
+        filled += h;
+    }
+    columns.retain(|c| !c.is_empty());
+    columns
 }
 
 /// Moves the arrangement to where it belongs and puts fixed nodes back. With pinned members

@@ -3,7 +3,8 @@
 //! Claims start in reverse Cuthill–McKee order of the graph that joins claims related to each
 //! other or sharing an actor, which keeps related claims close. Sweeps then alternate: each
 //! actor column is sorted by the average height of the actors' claims, and the claims by the
-//! average (or, every other sweep, the median) height of their actors and related claims.
+//! average (or, every other sweep, the median) height of their actors and related claims;
+//! with several claim columns the new order is folded into them again ([`super::fold`]).
 //! The band with the fewest crossings seen is kept.
 
 use super::super::graph::{EdgeKind, LayoutEdge, LayoutGraph, NodeKind};
@@ -11,6 +12,8 @@ use super::super::measure::count_crossings_among;
 use super::super::progress::{Cancelled, Progress};
 use super::super::sides::Side;
 use super::band::{Band, Column, Frame, mean, median};
+use super::fold::fold;
+use super::shape::Shape;
 use crate::model::Point;
 use std::collections::{BTreeMap, VecDeque};
 
@@ -34,10 +37,15 @@ pub struct Context<'a> {
     pub frame: &'a Frame,
     /// The side of each actor.
     pub sides: &'a [Option<Side>],
+    /// The shape the drawing aims for, width over height.
+    pub aspect: f32,
+    /// The lean of each claim, by node (see [`super::fold::leans`]).
+    pub leans: &'a [f32],
 }
 
 impl Context<'_> {
-    fn is_claim(&self, i: usize) -> bool {
+    /// Whether a node is a claim.
+    pub fn is_claim(&self, i: usize) -> bool {
         self.graph
             .nodes
             .get(i)
@@ -48,13 +56,14 @@ impl Context<'_> {
         self.adjacency.get(i).map_or(0, Vec::len)
     }
 
-    fn height(&self, i: usize) -> f32 {
+    /// The height of a node's box.
+    pub fn height(&self, i: usize) -> f32 {
         self.graph.nodes.get(i).map_or(0.0, |n| n.size.h)
     }
 }
 
-/// The first band for a connected set of nodes.
-pub fn initial_band(cx: &Context, nodes: &[usize]) -> Band {
+/// The first band for a connected set of nodes, with the column counts of `shape`.
+pub fn initial_band(cx: &Context, nodes: &[usize], shape: Shape) -> Band {
     let claims: Vec<usize> = nodes.iter().copied().filter(|&i| cx.is_claim(i)).collect();
     let claim_order = cuthill_mckee(cx, &claims);
     let rank: BTreeMap<usize, usize> = claim_order
@@ -62,12 +71,11 @@ pub fn initial_band(cx: &Context, nodes: &[usize]) -> Band {
         .enumerate()
         .map(|(r, &c)| (c, r))
         .collect();
-    let claim_height: f32 = claims
-        .iter()
-        .map(|&c| cx.height(c) + super::band::CLAIM_GAP)
-        .sum();
     let mut columns = Vec::new();
-    for side in [Side::Left, Side::Right] {
+    for (side, count) in [
+        (Side::Left, shape.left_columns),
+        (Side::Right, shape.right_columns),
+    ] {
         let mut actors: Vec<usize> = nodes
             .iter()
             .copied()
@@ -76,13 +84,11 @@ pub fn initial_band(cx: &Context, nodes: &[usize]) -> Band {
         if actors.is_empty() {
             continue;
         }
-        let actor_height: f32 = actors
-            .iter()
-            .map(|&a| cx.height(a) + super::band::ACTOR_GAP)
-            .sum();
-        let count = column_count(actors.len(), actor_height, claim_height);
         actors.sort_by_key(|&a| (cx.degree(a), a));
-        for (depth, members) in split_by_degree(cx, &actors, count).into_iter().enumerate() {
+        for (depth, members) in split_by_degree(cx, &actors, count.max(1))
+            .into_iter()
+            .enumerate()
+        {
             let mut members = members;
             let key = |a: &usize| {
                 let ranks = cx
@@ -101,21 +107,14 @@ pub fn initial_band(cx: &Context, nodes: &[usize]) -> Band {
             });
         }
     }
-    Band {
+    let mut band = Band {
         claims: claim_order,
+        claim_columns: shape.claim_columns.max(1),
+        column_of: BTreeMap::new(),
         columns,
-    }
-}
-
-/// How many columns a side gets: one for a lone actor, two normally (so a busy actor's fan
-/// can pass around the actors with few claims), more when the side would otherwise stand
-/// much taller than the claims.
-fn column_count(actors: usize, actor_height: f32, claim_height: f32) -> usize {
-    if actors <= 1 {
-        return 1;
-    }
-    let tall = (actor_height / claim_height.max(1.0)).ceil() as usize;
-    tall.clamp(2, actors)
+    };
+    fold(cx, &mut band);
+    band
 }
 
 /// Splits actors sorted by degree into `count` columns, the least connected nearest the
@@ -255,7 +254,7 @@ pub fn sweep(
     stage: (f32, f32),
 ) -> Result<Band, Cancelled> {
     let mut band = band;
-    band.place(cx.graph, cx.adjacency, cx.frame, 0.0, positions);
+    band.place(cx, 0.0, positions);
     let measure = |positions: &[Point]| {
         if edges.len() <= EXACT_COUNT_EDGES {
             count_crossings_among(edges, positions)
@@ -272,19 +271,20 @@ pub fn sweep(
             break;
         }
         sort_columns(cx, &mut band, positions);
-        band.place(cx.graph, cx.adjacency, cx.frame, 0.0, positions);
+        band.place(cx, 0.0, positions);
         sort_claims(cx, &mut band, positions, round % 2 == 1);
         if transpose {
             transpose_claims(cx, &mut band, positions);
         }
-        band.place(cx.graph, cx.adjacency, cx.frame, 0.0, positions);
+        fold(cx, &mut band);
+        band.place(cx, 0.0, positions);
         let crossings = measure(positions);
         if crossings < best_crossings {
             best_crossings = crossings;
             best = band.clone();
         }
     }
-    best.place(cx.graph, cx.adjacency, cx.frame, 0.0, positions);
+    best.place(cx, 0.0, positions);
     Ok(best)
 }
 
@@ -342,10 +342,11 @@ fn transpose_claims(cx: &Context, band: &mut Band, positions: &[Point]) {
         })
         .collect();
     let empty = [Vec::new(), Vec::new()];
+    let column = &mut band.claims;
     for _ in 0..TRANSPOSE_PASSES {
         let mut improved = false;
-        for i in 0..band.claims.len().saturating_sub(1) {
-            let (Some(&upper), Some(&lower)) = (band.claims.get(i), band.claims.get(i + 1)) else {
+        for i in 0..column.len().saturating_sub(1) {
+            let (Some(&upper), Some(&lower)) = (column.get(i), column.get(i + 1)) else {
                 continue;
             };
             let (u, l) = (
@@ -355,7 +356,7 @@ fn transpose_claims(cx: &Context, band: &mut Band, positions: &[Point]) {
             let now: usize = (0..2).map(|s| pairs_above(side(u, s), side(l, s))).sum();
             let swapped: usize = (0..2).map(|s| pairs_above(side(l, s), side(u, s))).sum();
             if swapped < now {
-                band.claims.swap(i, i + 1);
+                column.swap(i, i + 1);
                 improved = true;
             }
         }

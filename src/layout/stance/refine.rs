@@ -1,8 +1,9 @@
 //! Sifting on the real drawing: each node in turn is taken out of its order and put back at
-//! the place (for an actor: in any column of its side) where the drawn band is best. "Best"
-//! is measured on the actual straight edges at their actual positions, not on a layered
-//! approximation: crossings, edges running through other nodes, camps broken up within a
-//! column, and (to break ties) total edge length.
+//! the place (for a claim: anywhere in the reading order, in any claim column; for an actor:
+//! in any column of its side) where the drawn band is best. "Best" is measured on the actual
+//! straight edges at their actual positions, not on a layered approximation: crossings,
+//! edges running through other nodes, camps broken up within a column, how big the band
+//! stands on the screen it is meant for, and (to break ties) total edge length.
 //!
 //! Every try re-places the band and re-measures it, so sifting is kept to bands whose
 //! measuring is cheap; [`refine`] stops when a round brings nothing or its budget is spent.
@@ -15,6 +16,13 @@ use crate::model::Point;
 
 /// Weight of an edge running through a node, against 1 for a crossing.
 const HIT_WEIGHT: f64 = 0.5;
+/// Weight of one map unit of the band's size on screen (the larger of its width and its
+/// height times the aspect aimed at) beyond [`COMFORTABLE_SIZE`]: a crossing is worth ten
+/// units' growth.
+const SIZE_WEIGHT: f64 = 1.0 / 10.0;
+/// A size on screen (map units, see [`Measure::size`]) that needs no shrinking: a band this
+/// big still reads whole on a laptop's canvas, so only growth beyond it costs.
+const COMFORTABLE_SIZE: f64 = 900.0;
 /// Weight of each extra break in a column's camp groups.
 const CAMP_WEIGHT: f64 = 0.4;
 /// Weight of one map unit of edge length (only breaks ties).
@@ -91,7 +99,28 @@ impl Measure<'_> {
         crossings as f64
             + HIT_WEIGHT * hits as f64
             + CAMP_WEIGHT * breaks as f64
+            + SIZE_WEIGHT * (self.size(positions) - COMFORTABLE_SIZE).max(0.0)
             + LENGTH_WEIGHT * length
+    }
+
+    /// The band's size on the screen it is meant for: its width or its height times the
+    /// aspect, whichever is larger.
+    fn size(&self, positions: &[Point]) -> f64 {
+        let (mut left, mut right) = (f32::INFINITY, f32::NEG_INFINITY);
+        let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
+        for &n in &self.nodes {
+            if let (Some(node), Some(p)) = (self.cx.graph.nodes.get(n), positions.get(n)) {
+                let bx = NodeBox::new(*p, node.size);
+                left = left.min(bx.left());
+                right = right.max(bx.right());
+                top = top.min(bx.top());
+                bottom = bottom.max(bx.bottom());
+            }
+        }
+        if left > right {
+            return 0.0;
+        }
+        f64::from((right - left).max(self.cx.aspect * (bottom - top)))
     }
 
     /// Breaks between neighbours of different camps in a column, beyond the fewest its camps
@@ -141,7 +170,7 @@ pub fn refine(
     };
     let mut band = band;
     let mut place = |band: &Band, positions: &mut [Point]| {
-        band.place(cx.graph, cx.adjacency, cx.frame, 0.0, positions);
+        band.place(cx, 0.0, positions);
     };
     place(&band, positions);
     let mut cost = measure.cost(&band, positions);
@@ -152,25 +181,7 @@ pub fn refine(
         let claims = band.claims.clone();
         for c in claims {
             progress.check()?;
-            let Some(from) = band.claims.iter().position(|&x| x == c) else {
-                continue;
-            };
-            band.claims.remove(from);
-            let mut best = (cost, from);
-            for to in 0..=band.claims.len() {
-                if to == from {
-                    continue;
-                }
-                band.claims.insert(to, c);
-                place(&band, positions);
-                let tried = measure.cost(&band, positions);
-                band.claims.remove(to);
-                if tried < best.0 - 1e-9 {
-                    best = (tried, to);
-                }
-            }
-            band.claims.insert(best.1, c);
-            cost = best.0;
+            cost = sift_claim(&measure, &mut band, c, cost, positions, &mut place);
         }
         let actors: Vec<usize> = band
             .columns
@@ -189,6 +200,42 @@ pub fn refine(
     }
     place(&band, positions);
     Ok(band)
+}
+
+/// Moves one claim to the best place in the reading order and the best claim column;
+/// returns the new cost.
+fn sift_claim(
+    measure: &Measure,
+    band: &mut Band,
+    claim: usize,
+    cost: f64,
+    positions: &mut [Point],
+    place: &mut impl FnMut(&Band, &mut [Point]),
+) -> f64 {
+    let Some(from) = band.claims.iter().position(|&x| x == claim) else {
+        return cost;
+    };
+    let column = band.column(claim);
+    band.claims.remove(from);
+    let mut best = (cost, from, column);
+    for to in 0..=band.claims.len() {
+        band.claims.insert(to, claim);
+        for target in 0..band.claim_columns {
+            if to == from && target == column {
+                continue;
+            }
+            band.column_of.insert(claim, target);
+            place(band, positions);
+            let tried = measure.cost(band, positions);
+            if tried < best.0 - 1e-9 {
+                best = (tried, to, target);
+            }
+        }
+        band.claims.remove(to);
+    }
+    band.claims.insert(best.1, claim);
+    band.column_of.insert(claim, best.2);
+    best.0
 }
 
 /// Moves one actor to the best place in any column of its side; returns the new cost.
@@ -244,6 +291,7 @@ fn sift_actor(
 /// How many arrangements one sifting round tries.
 fn round_tries(band: &Band) -> usize {
     let claims = band.claims.len();
+    let claim_slots = (claims + 1) * band.claim_columns.max(1);
     let actors: usize = band.columns.iter().map(|c| c.members.len()).sum();
     let per_side = |side| {
         band.columns
@@ -254,5 +302,5 @@ fn round_tries(band: &Band) -> usize {
     };
     let slots =
         per_side(super::super::sides::Side::Left).max(per_side(super::super::sides::Side::Right));
-    claims * claims + actors * slots
+    claims * claim_slots + actors * slots
 }
