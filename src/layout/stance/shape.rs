@@ -63,10 +63,22 @@ pub fn choose_shape(
         (left.len(), stack(left, ACTOR_GAP)),
         (right.len(), stack(right, ACTOR_GAP)),
     ];
-    let most = (claims.len() / MIN_CLAIMS_PER_COLUMN).clamp(1, MAX_CLAIM_COLUMNS);
+    best_shape(cx.frame, claims.len(), claim_stack, sides, aspect)
+}
+
+/// The shape that shows a band largest on a screen of `aspect`: `claims` claims stacked
+/// `claim_stack` high in one column, and each side's actor count and stacked height.
+fn best_shape(
+    frame: &Frame,
+    claims: usize,
+    claim_stack: f32,
+    sides: [(usize, f32); 2],
+    aspect: f32,
+) -> Shape {
+    let most = (claims / MIN_CLAIMS_PER_COLUMN).clamp(1, MAX_CLAIM_COLUMNS);
     let mut best: Option<(f32, Estimate)> = None;
     for k in 1..=most {
-        let estimate = estimate(cx.frame, k, claim_stack, sides);
+        let estimate = estimate(frame, k, claim_stack, sides);
         let size = estimate.width.max(aspect * estimate.height);
         let better = best.is_none_or(|(b, _)| size < b * (1.0 - WIDER_MARGIN));
         if better {
@@ -130,6 +142,26 @@ mod tests {
         assert_eq!(side_columns(6, 300.0, 500.0), 1);
         assert_eq!(side_columns(12, 1100.0, 500.0), 3);
         assert_eq!(side_columns(2, 5000.0, 500.0), 2);
+    }
+
+    #[test]
+    fn the_shape_follows_the_screen() {
+        // 28 claims stacked 2,000 high, 12 actors left and 5 right. One column: 760 wide,
+        // 2,000 high; two: 1,070 wide, 1,080 high; three: 1,380 wide, 773 high; four:
+        // 1,690 wide, 620 high.
+        let frame = Frame {
+            claim_width: 200.0,
+            actor_width: 150.0,
+        };
+        let sides = [(12, 540.0), (5, 225.0)];
+        let columns = |aspect| best_shape(&frame, 28, 2000.0, sides, aspect).claim_columns;
+        assert_eq!(columns(0.5), 1);
+        assert_eq!(columns(1.1), 2);
+        assert_eq!(columns(2.5), 4);
+        // Few claims never spread thinner than four a column.
+        assert_eq!(best_shape(&frame, 7, 500.0, sides, 10.0).claim_columns, 1);
+        let two = best_shape(&frame, 28, 2000.0, sides, 1.1);
+        assert_eq!((two.left_columns, two.right_columns), (1, 1));
     }
 
     #[test]
