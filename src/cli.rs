@@ -28,6 +28,9 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Export a picture of a whole map to PNG or SVG, with a title, a legend and a footer
+    /// naming the sources; needs no display.
+    Export(crate::export::command::ExportArgs),
 }
 
 /// Runs the command line and returns the process exit status.
@@ -35,6 +38,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(CliCommand::Check { files }) => check(&files),
+        Some(CliCommand::Export(args)) => crate::export::command::run(&args),
         None => open_app(cli.file),
     }
 }

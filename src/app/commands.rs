@@ -38,6 +38,10 @@ impl Menu {
 /// Something the user can ask the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
+    /// Open the Export image window (PNG or SVG).
+    ExportImage,
+    /// Put a picture of the map on the clipboard, with the Export window's settings.
+    CopyImage,
     /// Quit the app (asking about unsaved changes).
     Quit,
     /// Undo the last change.
@@ -76,9 +80,11 @@ const fn plain(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Every command, in menu order.
     pub const ALL: &'static [Command] = &[
+        Command::ExportImage,
         Command::Quit,
         Command::Undo,
         Command::Redo,
+        Command::CopyImage,
         Command::FitMap,
         Command::ShowShortcuts,
         Command::About,
@@ -87,6 +93,8 @@ impl Command {
     /// The command's name, as menus and the palette show it.
     pub fn label(self) -> &'static str {
         match self {
+            Command::ExportImage => "Export image…",
+            Command::CopyImage => "Copy image",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -99,6 +107,10 @@ impl Command {
     /// A sentence on what the command does, for tooltips and the palette.
     pub fn tooltip(self) -> &'static str {
         match self {
+            Command::ExportImage => {
+                "Save a PNG or SVG picture of the map with title, legend and sources"
+            }
+            Command::CopyImage => "Copy a picture of the map for pasting into slides",
             Command::Quit => "Close stancemap, offering to save unsaved changes",
             Command::Undo => "Take back the last change to the map",
             Command::Redo => "Make the last undone change again",
@@ -111,8 +123,8 @@ impl Command {
     /// The menu the command appears in.
     pub fn menu(self) -> Menu {
         match self {
-            Command::Quit => Menu::File,
-            Command::Undo | Command::Redo => Menu::Edit,
+            Command::ExportImage | Command::Quit => Menu::File,
+            Command::Undo | Command::Redo | Command::CopyImage => Menu::Edit,
             Command::FitMap => Menu::View,
             Command::ShowShortcuts | Command::About => Menu::Help,
         }
@@ -121,6 +133,8 @@ impl Command {
     /// The main keyboard shortcut.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         match self {
+            Command::ExportImage => Some(ctrl(Key::E)),
+            Command::CopyImage => Some(ctrl_shift(Key::C)),
             Command::Quit => Some(ctrl(Key::Q)),
             Command::Undo => Some(ctrl(Key::Z)),
             Command::Redo => Some(ctrl_shift(Key::Z)),
@@ -140,7 +154,7 @@ impl Command {
 
     /// Whether the command draws a separator above itself in its menu.
     pub fn starts_menu_group(self) -> bool {
-        matches!(self, Command::Quit)
+        matches!(self, Command::Quit | Command::CopyImage)
     }
 
     /// Whether the shortcut is one that text fields use for themselves (typing, clipboard,

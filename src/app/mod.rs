@@ -7,6 +7,8 @@
 mod canvas;
 pub mod commands;
 mod document;
+pub mod export_dialog;
+mod export_jobs;
 mod history;
 mod lists;
 mod menu;
@@ -33,6 +35,9 @@ pub struct StanceApp {
     status: Option<String>,
     show_shortcuts: bool,
     show_about: bool,
+    export: export_dialog::ExportDialog,
+    /// Where the canvas was on screen last frame, for exporting the current view.
+    canvas_rect: egui::Rect,
 }
 
 impl StanceApp {
@@ -45,6 +50,8 @@ impl StanceApp {
             status: None,
             show_shortcuts: false,
             show_about: false,
+            export: export_dialog::ExportDialog::default(),
+            canvas_rect: egui::Rect::NOTHING,
         }
     }
 
@@ -61,6 +68,27 @@ impl StanceApp {
     /// What is selected.
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// The Export image window's state.
+    pub fn export_dialog(&mut self) -> &mut export_dialog::ExportDialog {
+        &mut self.export
+    }
+
+    /// What the Export window needs: the map, its file, the canvas's view and the selection.
+    fn export_inputs(&self) -> export_dialog::ExportInputs<'_> {
+        let view = self
+            .canvas
+            .camera
+            .to_screen(self.canvas_rect)
+            .inverse()
+            .mul_rect(self.canvas_rect);
+        export_dialog::ExportInputs {
+            map: self.doc.map(),
+            map_path: self.doc.path(),
+            view,
+            selection: &self.selection,
+        }
     }
 
     /// The message in the status line, if any.
@@ -85,6 +113,8 @@ impl StanceApp {
         match command {
             Command::Undo => self.doc.can_undo(),
             Command::Redo => self.doc.can_redo(),
+            Command::ExportImage => true,
+            Command::CopyImage => self.doc.map().node_count() > 0 && !self.export.is_busy(),
             Command::Quit | Command::FitMap | Command::ShowShortcuts | Command::About => true,
         }
     }
@@ -95,6 +125,12 @@ impl StanceApp {
             return;
         }
         match command {
+            Command::ExportImage => self.export.show(self.doc.path()),
+            Command::CopyImage => {
+                let mut export = std::mem::take(&mut self.export);
+                export.copy_image(ctx, &self.export_inputs());
+                self.export = export;
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 self.doc.undo();
@@ -156,14 +192,27 @@ impl StanceApp {
             .show(ui, |ui| {
                 lists::lists_ui(ui, self.doc.map(), &mut self.selection)
             });
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            canvas::canvas_ui(ui, self.doc.map(), self.doc.generation(), &mut self.canvas);
-        });
+        self.canvas_rect = egui::CentralPanel::no_frame()
+            .show(ui, |ui| {
+                canvas::canvas_ui(ui, self.doc.map(), self.doc.generation(), &mut self.canvas);
+            })
+            .response
+            .rect;
         self.help_windows(&ctx);
+        self.export_window(&ctx);
 
         for command in commands {
             self.run(&ctx, command);
         }
+    }
+
+    fn export_window(&mut self, ctx: &egui::Context) {
+        let mut export = std::mem::take(&mut self.export);
+        export.ui(ctx, &self.export_inputs());
+        if let Some(message) = export.poll(ctx) {
+            self.status = Some(message);
+        }
+        self.export = export;
     }
 
     fn help_windows(&mut self, ctx: &egui::Context) {
