@@ -5,6 +5,9 @@
 //! "json parse + validate" adds the same validation stancemap runs, so the difference between
 //! the two ratios is the cost of the RON text itself.
 
+// Benchmark setup that fails should stop loudly.
+#![allow(clippy::expect_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use stancemap::io::format::MapFile;
 use stancemap::io::{load_file, save_file, to_ron_string};
@@ -33,6 +36,14 @@ fn load(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(20));
     group.bench_function("stancemap RON load (read+parse+validate)", |b| {
         b.iter(|| black_box(load_file(&ron_path).expect("loads")))
+    });
+    group.bench_function("stancemap RON read+parse only (no validation)", |b| {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        b.iter(|| {
+            let text = std::fs::read_to_string(&ron_path).expect("read");
+            black_box(options.from_str::<MapFile>(&text).expect("parses"))
+        })
     });
     group.bench_function("baseline: serde_json read+parse", |b| {
         b.iter(|| {

@@ -31,6 +31,29 @@ pub enum CliCommand {
     /// Export a picture of a whole map to PNG or SVG, with a title, a legend and a footer
     /// naming the sources; needs no display.
     Export(crate::export::command::ExportArgs),
+    /// Open a map in a real window, wait until it is painted, save a PNG of the window and
+    /// exit. For quick previews, and for CI under Xvfb.
+    Screenshot {
+        /// The map file to show.
+        file: PathBuf,
+        /// The PNG file to write.
+        #[arg(short, long, value_name = "OUT.png")]
+        output: PathBuf,
+        /// The window size in pixels.
+        #[arg(long, value_name = "WxH", default_value = "1280x800",
+              value_parser = crate::app::screenshot::parse_size)]
+        size: [u32; 2],
+    },
+    /// Lay out map files and save them in place (the old version stays as FILE.bak): the
+    /// stance layout, or with --network the network layout. Pinned nodes stay put.
+    Layout {
+        /// Use the force-directed network layout instead of the stance layout.
+        #[arg(long)]
+        network: bool,
+        /// The map files to lay out.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Runs the command line and returns the process exit status.
@@ -39,6 +62,15 @@ pub fn run() -> ExitCode {
     match cli.command {
         Some(CliCommand::Check { files }) => check(&files),
         Some(CliCommand::Export(args)) => crate::export::command::run(&args),
+        Some(CliCommand::Screenshot { file, output, size }) => screenshot(file, output, size),
+        Some(CliCommand::Layout { network, files }) => {
+            let kind = if network {
+                crate::layout::LayoutKind::Network
+            } else {
+                crate::layout::LayoutKind::Stance
+            };
+            crate::layout_command::run(kind, &files)
+        }
         None => open_app(cli.file),
     }
 }
@@ -78,20 +110,31 @@ pub fn summary(map: &crate::model::Map) -> String {
     .join(", ")
 }
 
-/// Opens the app on a file, or on the example map.
-fn open_app(file: Option<PathBuf>) -> ExitCode {
-    let loaded = match &file {
-        Some(path) => load_file(path).map(|map| (map, Some(path.clone()))),
-        None => crate::example::example_map().map(|map| (map, None)),
-    };
-    let (map, path) = match loaded {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::FAILURE;
+/// `stancemap screenshot FILE -o OUT.png [--size WxH]`.
+fn screenshot(file: PathBuf, output: PathBuf, size: [u32; 2]) -> ExitCode {
+    let request = crate::app::screenshot::ScreenshotRequest { file, output, size };
+    match crate::app::screenshot::take_screenshot(&request) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("stancemap screenshot: {message}");
+            ExitCode::FAILURE
         }
+    }
+}
+
+/// Opens the app on a file; without one, on the last file used or the example map.
+fn open_app(file: Option<PathBuf>) -> ExitCode {
+    let given = match file {
+        Some(path) => match load_file(&path) {
+            Ok(map) => Some((map, path)),
+            Err(error) => {
+                eprintln!("{error}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
     };
-    match crate::app::run(map, path) {
+    match crate::app::run(given) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("stancemap: {message}");

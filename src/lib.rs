@@ -2,10 +2,16 @@
 //! claims support or attack each other. This crate holds the document model, its RON file
 //! format, the scene that both the canvas and the exporters draw, the app and the command line.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod example;
 pub mod export;
 pub mod io;
+pub mod layout;
+pub mod layout_command;
 pub mod model;
 pub mod scene;
+
+#[cfg(test)]
+pub(crate) mod testing;

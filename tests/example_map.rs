@@ -2,7 +2,9 @@
 //! article verbatim and covers the claims the article discusses.
 
 use stancemap::io::{load_file, to_ron_string};
-use stancemap::model::{ActorKind, Date, Map, NodeId, Point, Position, rules};
+use stancemap::layout::{LayoutKind, Progress, STANCE_GAP, Scope, layout_map, map_overlaps};
+use stancemap::model::{ActorKind, Date, Map, Position, rules};
+use stancemap::scene::{Style, Theme};
 use std::path::{Path, PathBuf};
 
 const MAP_PATH: &str = concat!(
@@ -10,9 +12,8 @@ const MAP_PATH: &str = concat!(
     "/maps/putin-biden-call-2021.ron"
 );
 
-/// The seed article's file name. It sits in `shared/seed/` beside the checkout: one folder up
-/// from the repository root in CI and in the main checkout, two folders up in a worktree
-/// under `wt/`.
+/// The seed article's file name. It sits in `shared/seed/` beside the checkout (one folder up
+/// from the repository root, or two when the checkout is nested one level deeper).
 const SEED_NAME: &str = "000_db2664a6e289d1c2.txt";
 const SEED_DIRS: [&str; 2] = [
     concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed"),
@@ -24,11 +25,8 @@ const CLAIMS: usize = 28;
 const STANCES: usize = 44;
 const RELATIONS: usize = 15;
 
-/// Node sizes on the canvas, in logical pixels.
-const CLAIM_SIZE: (f32, f32) = (180.0, 60.0);
-const ACTOR_SIZE: (f32, f32) = (140.0, 44.0);
-/// The least free space between two nodes in the initial layout.
-const MIN_GAP: f32 = 40.0;
+/// The least free space between two nodes' boxes in the example's layout.
+const MIN_GAP: f32 = STANCE_GAP;
 
 fn map_text() -> String {
     std::fs::read_to_string(MAP_PATH).unwrap_or_else(|e| panic!("cannot read {MAP_PATH}: {e}"))
@@ -276,65 +274,75 @@ fn the_red_lines_clash_is_one_claim_with_opposite_stances() {
     assert_eq!(position_of("Joe Biden"), Some(Position::StronglyOpposes));
 }
 
-/// The rectangle a node covers, with `at` as its centre or as its top-left corner.
-fn rect(at: Point, size: (f32, f32), centred: bool) -> (f32, f32, f32, f32) {
-    let (x, y) = if centred {
-        (at.x - size.0 / 2.0, at.y - size.1 / 2.0)
-    } else {
-        (at.x, at.y)
-    };
-    (x, y, x + size.0, y + size.1)
-}
-
 #[test]
 fn no_two_nodes_overlap() {
     let map = example();
-    let nodes: Vec<(NodeId, Point, (f32, f32))> = map
-        .nodes()
-        .map(|id| {
-            let size = match id {
-                NodeId::Actor(_) => ACTOR_SIZE,
-                NodeId::Claim(_) => CLAIM_SIZE,
-            };
-            let at = map.node_position(id).unwrap_or_default();
-            (id, at, size)
+    let style = Style::new(Theme::Light);
+    let crowded = map_overlaps(&map, &style, MIN_GAP - 1.0);
+    let names: Vec<String> = crowded
+        .iter()
+        .map(|(a, b)| {
+            format!(
+                "{} and {}",
+                map.describe((*a).into()),
+                map.describe((*b).into())
+            )
         })
         .collect();
-    assert_eq!(nodes.len(), ACTORS + CLAIMS);
-    // The layout keeps its gaps whether a node's position is read as its centre or its corner.
-    for centred in [true, false] {
-        for (i, (a, at_a, size_a)) in nodes.iter().enumerate() {
-            for (b, at_b, size_b) in nodes.iter().skip(i + 1) {
-                let ra = rect(*at_a, *size_a, centred);
-                let rb = rect(*at_b, *size_b, centred);
-                let apart_x = ra.2 + MIN_GAP <= rb.0 || rb.2 + MIN_GAP <= ra.0;
-                let apart_y = ra.3 + MIN_GAP <= rb.1 || rb.3 + MIN_GAP <= ra.1;
-                assert!(
-                    apart_x || apart_y,
-                    "{} and {} are closer than {MIN_GAP} px (centred: {centred})",
-                    map.describe((*a).into()),
-                    map.describe((*b).into())
-                );
-            }
-        }
-    }
+    assert!(
+        names.is_empty(),
+        "nodes closer than {MIN_GAP} px: {names:?}"
+    );
 }
 
 #[test]
-fn russian_camp_is_on_the_left_and_the_west_on_the_right() {
+fn the_example_is_in_the_stance_layout() {
+    let map = example();
+    let style = Style::new(Theme::Light);
+    let moves = layout_map(
+        &map,
+        &style,
+        LayoutKind::Stance,
+        &Scope::Whole,
+        &Progress::new(),
+    )
+    .unwrap();
+    assert!(
+        moves.is_empty(),
+        "the stance layout would move {} nodes of the example map; re-run \
+         `cargo run -- layout maps/putin-biden-call-2021.ron` and commit the result",
+        moves.len()
+    );
+}
+
+#[test]
+fn the_russian_camp_faces_the_united_states_and_nato_across_the_claims() {
     let map = example();
     let claims_left = map.claims().map(|c| c.at.x).fold(f32::INFINITY, f32::min);
     let claims_right = map
         .claims()
         .map(|c| c.at.x)
         .fold(f32::NEG_INFINITY, f32::max);
+    // Every actor stands beside the claims, and each camp on one side only.
+    let mut camp_sides: Vec<(String, bool)> = Vec::new();
     for actor in map.actors() {
-        match actor.camp.as_deref() {
-            Some("Russia" | "Russian experts") => {
-                assert!(actor.at.x < claims_left, "{}", actor.name)
-            }
-            Some(_) => assert!(actor.at.x > claims_right, "{}", actor.name),
-            None => {}
+        let left = actor.at.x < claims_left;
+        assert!(
+            left || actor.at.x > claims_right,
+            "{} is among the claims",
+            actor.name
+        );
+        let camp = actor.camp.clone().unwrap_or_default();
+        match camp_sides.iter().find(|(c, _)| *c == camp) {
+            Some((_, side)) => assert_eq!(*side, left, "camp {camp} is split"),
+            None => camp_sides.push((camp, left)),
         }
     }
+    let side_of = |camp: &str| camp_sides.iter().find(|(c, _)| c == camp).map(|(_, l)| *l);
+    // The two sides of the call face each other: Russia (with the Russian experts, who agree
+    // with it) on the left, the United States and NATO, which oppose it, on the right.
+    assert_eq!(side_of("Russia"), Some(true));
+    assert_eq!(side_of("Russian experts"), Some(true));
+    assert_eq!(side_of("United States"), Some(false));
+    assert_eq!(side_of("NATO / West"), Some(false));
 }

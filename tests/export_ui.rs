@@ -1,58 +1,40 @@
-//! The Export image window and Copy image, driven through the real UI.
+//! The Export image window and Copy image, driven through the real app UI.
 
-// Test and benchmark helpers fail loudly on purpose; clippy's test allowances cover only
-// #[test] functions.
+// Test helpers fail loudly on purpose; clippy's test allowances cover only #[test] functions.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
+mod common;
 mod export_support;
 
+use common::{CTRL_SHIFT, app, harness, press, wait_for};
 use eframe::egui::{self, Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use export_support::decode_png;
-use stancemap::app::StanceApp;
 use stancemap::example::example_map;
-use std::time::{Duration, Instant};
-
-fn harness() -> Harness<'static, StanceApp> {
-    let app = StanceApp::new(example_map().unwrap(), None);
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut StanceApp| app.ui(ui), app)
-}
-
-/// Steps frames until `done` holds (the work runs on a background thread).
-fn step_until(
-    harness: &mut Harness<'_, StanceApp>,
-    mut done: impl FnMut(&mut Harness<'_, StanceApp>) -> bool,
-) {
-    let start = Instant::now();
-    while !done(harness) {
-        assert!(start.elapsed() < Duration::from_secs(60), "gave up waiting");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 #[test]
 fn ctrl_e_opens_the_window_and_export_writes_the_picture() {
-    let mut harness = harness();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    harness.run();
-    assert!(harness.state_mut().export_dialog().open);
-    // Defaults: everything on, whole map, 2×.
-    harness.get_by_label("Title");
-    harness.get_by_label("Legend");
-    harness.get_by_label("Footer (sources, date)");
+    let (app, _) = app(example_map().unwrap(), None);
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::E);
+    assert!(harness.state().export_dialog().open);
+    // Title, legend and footer are on by default.
+    for label in ["Title", "Legend", "Footer (sources, date)"] {
+        harness.get_by_label(label);
+    }
+    let dialog = harness.state().export_dialog();
+    assert!(!dialog.no_title && !dialog.no_legend && !dialog.no_footer);
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("briefing.png");
-    harness.state_mut().export_dialog().path = path.display().to_string();
+    harness.state_mut().export_dialog_mut().path = path.display().to_string();
     harness.get_by_label("1×").click();
     harness.get_by_label("Export").click();
-    harness.run_steps(2);
-    step_until(&mut harness, |h| !h.state_mut().export_dialog().is_busy());
+    // The window shows a spinner while the picture is drawn, so step rather than run.
+    harness.step();
+    wait_for(&mut harness, "the picture is written", |app| {
+        !app.export_dialog().is_busy()
+    });
     let status = harness.state().status().unwrap_or_default().to_owned();
     assert!(status.starts_with("Exported "), "{status}");
     let image = decode_png(&std::fs::read(&path).unwrap());
@@ -64,17 +46,33 @@ fn ctrl_e_opens_the_window_and_export_writes_the_picture() {
 }
 
 #[test]
+fn browse_asks_the_file_dialog_service_and_fills_in_the_name() {
+    let (app, dialogs) = app(example_map().unwrap(), None);
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::E);
+    let dir = tempfile::tempdir().unwrap();
+    // A name typed without an extension becomes a PNG.
+    dialogs.answer(Some(&dir.path().join("slides")));
+    harness.get_by_label("Browse…").click();
+    harness.run();
+    wait_for(&mut harness, "the dialog has answered", |app| {
+        app.export_dialog().path.ends_with("slides.png")
+    });
+    let asked = dialogs.asked.lock().unwrap();
+    assert_eq!(asked[0].extensions, ["png", "svg"]);
+}
+
+#[test]
 fn a_bad_file_name_is_explained_in_the_window() {
-    let mut harness = harness();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    harness.run();
-    harness.state_mut().export_dialog().path = "briefing.jpg".into();
+    let (app, _) = app(example_map().unwrap(), None);
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::E);
+    harness.state_mut().export_dialog_mut().path = "briefing.jpg".into();
     harness.run();
     harness.get_by_label("the file name must end in .png or .svg");
     harness.get_by_label("Export").click();
     harness.run();
-    let message = harness.state_mut().export_dialog().message.clone();
+    let message = harness.state().export_dialog().message.clone();
     assert!(
         matches!(&message, Some(Err(m)) if m.contains("must end in .png or .svg")),
         "{message:?}"
@@ -83,24 +81,26 @@ fn a_bad_file_name_is_explained_in_the_window() {
 
 #[test]
 fn ctrl_shift_c_puts_the_picture_on_the_clipboard() {
-    let mut harness = harness();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    let (app, _) = app(example_map().unwrap(), None);
+    let mut harness = harness(app);
+    harness.key_press_modifiers(CTRL_SHIFT, Key::C);
     let mut copied = None;
-    step_until(&mut harness, |h| {
-        for command in &h.output().platform_output.commands {
+    for _ in 0..1000 {
+        harness.step();
+        for command in &harness.output().platform_output.commands {
             if let egui::OutputCommand::CopyImage(image) = command {
                 copied = Some(image.size);
             }
         }
-        copied.is_some()
-    });
-    let [width, height] = copied.unwrap();
+        if copied.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let [width, height] = copied.expect("an image was copied");
     assert!(width > 1000 && height > 1000, "{width} × {height}");
-    harness.run();
-    let status = harness.state().status().unwrap_or_default();
     assert_eq!(
-        status,
-        format!("Copied a {width} × {height} px picture to the clipboard")
+        harness.state().status(),
+        Some(format!("Copied a {width} × {height} px picture to the clipboard").as_str())
     );
 }

@@ -1,5 +1,8 @@
 //! Every kind of bad map file gives a clear, located error and never a panic.
 
+// The table of cases is clearest as one tuple per row.
+#![allow(clippy::type_complexity)]
+
 use stancemap::io::{LoadError, MAX_FILE_BYTES, load_file, load_str};
 use std::path::Path;
 
@@ -72,7 +75,7 @@ fn malformed_files_table() {
             "a JSON file",
             r#"{"version": 1}"#.into(),
             Some((1, 1)),
-            "Expected",
+            "expected a `(` to start the map",
         ),
         (
             "missing version",
@@ -207,10 +210,16 @@ fn malformed_files_table() {
             "actor 3: position (NaN, 100) is not a finite number",
         ),
         (
-            "deeply nested brackets",
+            "deeply nested brackets where items belong",
             deep,
-            Some((1, 53)),
-            "nested more than 64 deep",
+            Some((1, 23)),
+            "expected a `(` to start an actor",
+        ),
+        (
+            "deeply nested brackets in an unknown field",
+            format!("(version: 1, extra: {})", "[".repeat(5_000)),
+            Some((1, 14)),
+            "the map has no field `extra`",
         ),
         (
             "string closed too late",

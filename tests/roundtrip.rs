@@ -1,5 +1,8 @@
 //! Property tests: any valid map survives save → load unchanged, and saving is byte-stable.
 
+// Strategy helpers run inside tests: a failure there should fail the test loudly.
+#![allow(clippy::expect_used, clippy::indexing_slicing)]
+
 use proptest::prelude::*;
 use stancemap::io::{load_str, to_ron_string};
 use stancemap::model::{

@@ -38,6 +38,16 @@ impl Menu {
 /// Something the user can ask the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
+    /// Start a new, empty map (asking about unsaved changes).
+    New,
+    /// Open a map file.
+    Open,
+    /// Open one of the recently used map files.
+    OpenRecent,
+    /// Save the map to its file (asking for a file if it has none).
+    Save,
+    /// Save the map to a new file.
+    SaveAs,
     /// Open the Export image window (PNG or SVG).
     ExportImage,
     /// Put a picture of the map on the clipboard, with the Export window's settings.
@@ -50,6 +60,24 @@ pub enum Command {
     Redo,
     /// Show the whole map.
     FitMap,
+    /// Search every command by name and run one.
+    CommandPalette,
+    /// Use light or dark colours as the operating system does.
+    ThemeSystem,
+    /// Use light colours.
+    ThemeLight,
+    /// Use dark colours.
+    ThemeDark,
+    /// Arrange the whole map with the stance layout.
+    StanceLayout,
+    /// Arrange the whole map with the network layout.
+    NetworkLayout,
+    /// Arrange only the selected nodes with the stance layout.
+    StanceLayoutSelection,
+    /// Arrange only the selected nodes with the network layout.
+    NetworkLayoutSelection,
+    /// Show or hide the analysis panel.
+    ShowAnalysis,
     /// Show the list of keyboard shortcuts.
     ShowShortcuts,
     /// Show the version and credits.
@@ -80,12 +108,26 @@ const fn plain(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Every command, in menu order.
     pub const ALL: &'static [Command] = &[
+        Command::New,
+        Command::Open,
+        Command::OpenRecent,
+        Command::Save,
+        Command::SaveAs,
         Command::ExportImage,
         Command::Quit,
         Command::Undo,
         Command::Redo,
         Command::CopyImage,
         Command::FitMap,
+        Command::CommandPalette,
+        Command::ThemeSystem,
+        Command::ThemeLight,
+        Command::ThemeDark,
+        Command::StanceLayout,
+        Command::NetworkLayout,
+        Command::StanceLayoutSelection,
+        Command::NetworkLayoutSelection,
+        Command::ShowAnalysis,
         Command::ShowShortcuts,
         Command::About,
     ];
@@ -93,12 +135,26 @@ impl Command {
     /// The command's name, as menus and the palette show it.
     pub fn label(self) -> &'static str {
         match self {
+            Command::New => "New map",
+            Command::Open => "Open…",
+            Command::OpenRecent => "Open recent",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
             Command::ExportImage => "Export image…",
             Command::CopyImage => "Copy image",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::FitMap => "Fit map",
+            Command::CommandPalette => "Command palette…",
+            Command::ThemeSystem => "Follow system theme",
+            Command::ThemeLight => "Light theme",
+            Command::ThemeDark => "Dark theme",
+            Command::StanceLayout => "Stance layout",
+            Command::NetworkLayout => "Network layout",
+            Command::StanceLayoutSelection => "Stance layout of selection",
+            Command::NetworkLayoutSelection => "Network layout of selection",
+            Command::ShowAnalysis => "Analysis panel",
             Command::ShowShortcuts => "Keyboard shortcuts",
             Command::About => "About stancemap",
         }
@@ -107,6 +163,11 @@ impl Command {
     /// A sentence on what the command does, for tooltips and the palette.
     pub fn tooltip(self) -> &'static str {
         match self {
+            Command::New => "Start an empty map, offering to save unsaved changes first",
+            Command::Open => "Open a map file (.ron)",
+            Command::OpenRecent => "Open one of the last ten map files",
+            Command::Save => "Save the map to its file",
+            Command::SaveAs => "Save the map to a new file, which it then belongs to",
             Command::ExportImage => {
                 "Save a PNG or SVG picture of the map with title, legend and sources"
             }
@@ -115,6 +176,27 @@ impl Command {
             Command::Undo => "Take back the last change to the map",
             Command::Redo => "Make the last undone change again",
             Command::FitMap => "Zoom and pan so the whole map is in view",
+            Command::CommandPalette => "Find any command by typing part of its name",
+            Command::ThemeSystem => "Use light or dark colours as the operating system does",
+            Command::ThemeLight => "Use dark text on light backgrounds",
+            Command::ThemeDark => "Use light text on dark backgrounds",
+            Command::StanceLayout => {
+                "Claims in the middle, actors by camp on either side, few crossings; pinned \
+                 nodes stay"
+            }
+            Command::NetworkLayout => {
+                "Force-directed layout for big or tangled maps, without overlaps; pinned nodes \
+                 stay"
+            }
+            Command::StanceLayoutSelection => {
+                "Arrange only the selected nodes with the stance layout, near where they are"
+            }
+            Command::NetworkLayoutSelection => {
+                "Arrange only the selected nodes with the network layout, around the rest"
+            }
+            Command::ShowAnalysis => {
+                "Stance matrix, actor alignment, filters and focus, consistency checks"
+            }
             Command::ShowShortcuts => "List every command with its keyboard shortcut",
             Command::About => "Show the version of stancemap",
         }
@@ -123,9 +205,24 @@ impl Command {
     /// The menu the command appears in.
     pub fn menu(self) -> Menu {
         match self {
-            Command::ExportImage | Command::Quit => Menu::File,
+            Command::New
+            | Command::Open
+            | Command::OpenRecent
+            | Command::Save
+            | Command::SaveAs
+            | Command::ExportImage
+            | Command::Quit => Menu::File,
             Command::Undo | Command::Redo | Command::CopyImage => Menu::Edit,
-            Command::FitMap => Menu::View,
+            Command::FitMap
+            | Command::CommandPalette
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark => Menu::View,
+            Command::StanceLayout
+            | Command::NetworkLayout
+            | Command::StanceLayoutSelection
+            | Command::NetworkLayoutSelection
+            | Command::ShowAnalysis => Menu::Map,
             Command::ShowShortcuts | Command::About => Menu::Help,
         }
     }
@@ -133,13 +230,27 @@ impl Command {
     /// The main keyboard shortcut.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         match self {
+            Command::New => Some(ctrl(Key::N)),
+            Command::Open => Some(ctrl(Key::O)),
+            Command::Save => Some(ctrl(Key::S)),
+            Command::SaveAs => Some(ctrl_shift(Key::S)),
+            Command::CommandPalette => Some(ctrl_shift(Key::P)),
+            Command::ShowShortcuts => Some(plain(Key::F1)),
             Command::ExportImage => Some(ctrl(Key::E)),
             Command::CopyImage => Some(ctrl_shift(Key::C)),
             Command::Quit => Some(ctrl(Key::Q)),
             Command::Undo => Some(ctrl(Key::Z)),
             Command::Redo => Some(ctrl_shift(Key::Z)),
             Command::FitMap => Some(plain(Key::F)),
-            Command::ShowShortcuts | Command::About => None,
+            Command::OpenRecent
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::About => None,
+            Command::StanceLayout => Some(ctrl(Key::L)),
+            Command::NetworkLayout => Some(ctrl_shift(Key::L)),
+            Command::ShowAnalysis => Some(ctrl_shift(Key::A)),
+            Command::StanceLayoutSelection | Command::NetworkLayoutSelection => None,
         }
     }
 
@@ -154,7 +265,17 @@ impl Command {
 
     /// Whether the command draws a separator above itself in its menu.
     pub fn starts_menu_group(self) -> bool {
-        matches!(self, Command::Quit | Command::CopyImage)
+        matches!(
+            self,
+            Command::Save
+                | Command::ExportImage
+                | Command::Quit
+                | Command::CopyImage
+                | Command::CommandPalette
+                | Command::ThemeSystem
+                | Command::StanceLayoutSelection
+                | Command::ShowAnalysis
+        )
     }
 
     /// Whether the shortcut is one that text fields use for themselves (typing, clipboard,

@@ -32,6 +32,17 @@ impl Document {
         }
     }
 
+    /// A document restored from a recovery copy: it belongs to `path` but has changes not
+    /// saved there, so it counts as unsaved until it is saved.
+    pub fn recovered(map: Map, path: Option<PathBuf>) -> Self {
+        Document {
+            generation: 1,
+            saved_generation: None,
+            next_generation: 2,
+            ..Document::new(map, path)
+        }
+    }
+
     /// The map.
     pub fn map(&self) -> &Map {
         &self.map
@@ -142,6 +153,15 @@ mod tests {
         assert!(!doc.is_dirty());
         assert!(doc.redo());
         assert!(doc.is_dirty());
+    }
+
+    #[test]
+    fn recovered_documents_are_unsaved_until_saved() {
+        let mut doc = Document::recovered(Map::new("m"), Some("m.ron".into()));
+        assert!(doc.is_dirty());
+        assert!(!doc.can_undo());
+        doc.mark_saved("m.ron".into());
+        assert!(!doc.is_dirty());
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! The Export image window: where to write, which part of the map, how large, which colours,
 //! and whether to add the title, legend and footer. Also runs Copy image with the same
-//! settings. The work happens on background threads (see `export_jobs`).
+//! settings. The drawing happens on a background thread (see `export_jobs`), and Browse… asks
+//! the app's file dialog service, so nothing here blocks a frame.
 
-use super::export_jobs::{Job, JobResult, PendingPick, browse_for_picture, clipboard_image};
+use super::dialogs::{DialogAnswer, DialogTicket, FileDialogs, FileRequest};
+use super::export_jobs::{Job, JobResult, clipboard_image};
 use super::selection::Selection;
+use super::{Camera, Document};
 use crate::export::{ExportOptions, Format, Region, Size, today};
 use crate::model::{ItemId, Map, NodeId};
 use crate::scene::{SceneId, Theme};
@@ -50,6 +53,27 @@ pub struct ExportInputs<'a> {
     pub selection: &'a Selection,
 }
 
+impl<'a> ExportInputs<'a> {
+    /// The inputs from the app's parts: the canvas's view is what `camera` shows in
+    /// `canvas_rect` (the canvas's place on screen).
+    pub fn new(
+        doc: &'a Document,
+        camera: Camera,
+        canvas_rect: egui::Rect,
+        selection: &'a Selection,
+    ) -> Self {
+        ExportInputs {
+            map: doc.map(),
+            map_path: doc.path(),
+            view: camera
+                .to_screen(canvas_rect)
+                .inverse()
+                .mul_rect(canvas_rect),
+            selection,
+        }
+    }
+}
+
 /// The Export image window's state.
 #[derive(Debug, Default)]
 pub struct ExportDialog {
@@ -74,7 +98,7 @@ pub struct ExportDialog {
     /// Leave out the footer.
     pub no_footer: bool,
     job: Option<Job>,
-    browse: Option<PendingPick>,
+    browse: Option<DialogTicket>,
     /// The outcome of the last export or copy, shown in the window.
     pub message: Option<Result<String, String>>,
 }
@@ -143,12 +167,12 @@ impl ExportDialog {
         }
     }
 
-    /// Collects finished work: puts a drawn picture on the clipboard and returns a message for
-    /// the status line.
-    pub fn poll(&mut self, ctx: &egui::Context) -> Option<String> {
-        if let Some(answer) = self.browse.as_ref().and_then(PendingPick::poll) {
+    /// Collects finished work: the file chosen with Browse…, and a finished export or copy
+    /// (putting a drawn picture on the clipboard). Returns a message for the status line.
+    pub fn poll(&mut self, ctx: &egui::Context, dialogs: &mut FileDialogs) -> Option<String> {
+        if let Some(answer) = self.browse.and_then(|ticket| dialogs.take(ticket)) {
             self.browse = None;
-            if let Some(path) = answer {
+            if let DialogAnswer::Picked(path) = answer {
                 self.path = path.display().to_string();
             }
         }
@@ -187,21 +211,31 @@ impl ExportDialog {
         Some(status)
     }
 
-    /// Draws the window (when open) and handles its buttons.
-    pub fn ui(&mut self, ctx: &egui::Context, inputs: &ExportInputs<'_>) {
+    /// Draws the window (when open) and handles its buttons; Browse… asks `dialogs`.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        inputs: &ExportInputs<'_>,
+        dialogs: &mut FileDialogs,
+    ) {
         let mut open = self.open;
         egui::Window::new("Export image")
             .open(&mut open)
             .resizable(false)
             .collapsible(false)
-            .show(ctx, |ui| self.contents(ui, inputs));
+            .show(ctx, |ui| self.contents(ui, inputs, dialogs));
         self.open = open && self.open;
         if self.is_busy() || self.browse.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
 
-    fn contents(&mut self, ui: &mut egui::Ui, inputs: &ExportInputs<'_>) {
+    fn contents(
+        &mut self,
+        ui: &mut egui::Ui,
+        inputs: &ExportInputs<'_>,
+        dialogs: &mut FileDialogs,
+    ) {
         egui::Grid::new("export_settings")
             .num_columns(2)
             .spacing([12.0, 8.0])
@@ -216,7 +250,7 @@ impl ExportDialog {
                         ui.add_enabled(self.browse.is_none(), egui::Button::new("Browse…"));
                     if browse.clicked() {
                         let suggested = PathBuf::from(self.path.trim());
-                        self.browse = Some(browse_for_picture(ui.ctx(), suggested));
+                        self.browse = Some(dialogs.ask(ui.ctx(), browse_request(&suggested)));
                     }
                 });
                 ui.end_row();
@@ -297,6 +331,20 @@ impl ExportDialog {
                 ui.label("Drawing…");
             }
         });
+    }
+}
+
+/// What Browse… asks the file dialog service for, starting from the path in the field.
+fn browse_request(suggested: &Path) -> FileRequest {
+    let request = FileRequest::save(
+        "Export image",
+        "PNG picture or SVG drawing",
+        &["png", "svg"],
+    )
+    .in_folder(suggested.parent().filter(|f| !f.as_os_str().is_empty()));
+    match suggested.file_name() {
+        Some(name) => request.with_file_name(name.to_string_lossy()),
+        None => request,
     }
 }
 

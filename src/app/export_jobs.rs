@@ -1,6 +1,5 @@
-//! Work the Export window hands to background threads, so a large picture or a native file
-//! dialog never freezes the window: writing a picture, drawing one for the clipboard, and
-//! asking where to save.
+//! Work the Export window hands to a background thread, so a large picture never freezes the
+//! window: writing a picture file, and drawing one for the clipboard.
 
 use crate::export::{
     ExportError, ExportOptions, Exported, RgbaImage, export_file, picture_size, render_rgba,
@@ -84,47 +83,6 @@ impl Job {
             ))),
         }
     }
-}
-
-/// A native save dialog running on a background thread.
-#[derive(Debug)]
-pub struct PendingPick {
-    receiver: Receiver<Option<PathBuf>>,
-}
-
-impl PendingPick {
-    /// The chosen path once the dialog has closed: `Some(None)` if the user cancelled.
-    pub fn poll(&self) -> Option<Option<PathBuf>> {
-        match self.receiver.try_recv() {
-            Ok(answer) => Some(answer),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
-        }
-    }
-}
-
-/// Opens the native "save picture" dialog off the UI thread, starting at `suggested`.
-///
-/// The one place the Export window touches a file dialog, so it can move to the app's shared
-/// dialog service without changing anything else.
-pub fn browse_for_picture(ctx: &egui::Context, suggested: PathBuf) -> PendingPick {
-    let (sender, receiver) = channel();
-    let ctx = ctx.clone();
-    std::thread::spawn(move || {
-        let mut dialog = rfd::FileDialog::new()
-            .set_title("Export image")
-            .add_filter("PNG picture", &["png"])
-            .add_filter("SVG drawing", &["svg"]);
-        if let Some(folder) = suggested.parent().filter(|f| !f.as_os_str().is_empty()) {
-            dialog = dialog.set_directory(folder);
-        }
-        if let Some(name) = suggested.file_name() {
-            dialog = dialog.set_file_name(name.to_string_lossy());
-        }
-        let _ = sender.send(dialog.save_file());
-        ctx.request_repaint();
-    });
-    PendingPick { receiver }
 }
 
 /// The egui image for the clipboard.

@@ -4,24 +4,44 @@
 //! canvas read the map and produce edits, and [`StanceApp`] applies them through the document,
 //! which validates them and records undo steps.
 
+pub mod analysis;
 mod canvas;
 pub mod commands;
+pub mod dialogs;
 mod document;
 pub mod export_dialog;
 mod export_jobs;
+mod files;
+mod help;
 mod history;
+mod layout_runner;
 mod lists;
 mod menu;
+mod native_dialogs;
+mod palette;
+mod path_field;
+pub mod prompts;
+pub mod recovery;
+pub mod screenshot;
 pub mod selection;
+pub mod settings;
+mod shell;
+mod startup;
+mod title;
 
+pub use analysis::Tab as AnalysisTab;
 pub use canvas::{Camera, CanvasState};
 pub use commands::Command;
 pub use document::Document;
+pub use files::NEW_MAP_TITLE;
 pub use history::MAX_UNDO_STEPS;
 pub use selection::Selection;
+pub use startup::run;
+pub use title::{UNSAVED_MARKER, window_title};
 
 use crate::model::{Edit, Map};
 use eframe::egui;
+use prompts::Intent;
 use std::path::PathBuf;
 
 /// The app's name as the window and the settings folder know it.
@@ -33,8 +53,13 @@ pub struct StanceApp {
     canvas: CanvasState,
     selection: Selection,
     status: Option<String>,
-    show_shortcuts: bool,
-    show_about: bool,
+    /// Files, dialogs, prompts, recovery, palette, settings and help (`shell.rs`).
+    shell: shell::Shell,
+    /// Automatic layouts running on a worker thread, and their glide (`layout_runner.rs`).
+    layout: layout_runner::LayoutRunner,
+    /// The analysis panel: matrix, alignment, filters, checks (`analysis/`).
+    analysis: analysis::AnalysisPanel,
+    /// The Export image window and Copy image (`export_dialog.rs`).
     export: export_dialog::ExportDialog,
     /// Where the canvas was on screen last frame, for exporting the current view.
     canvas_rect: egui::Rect,
@@ -48,11 +73,22 @@ impl StanceApp {
             canvas: CanvasState::fitting(),
             selection: Selection::default(),
             status: None,
-            show_shortcuts: false,
-            show_about: false,
+            shell: shell::Shell::default(),
+            layout: layout_runner::LayoutRunner::default(),
+            analysis: analysis::AnalysisPanel::default(),
             export: export_dialog::ExportDialog::default(),
             canvas_rect: egui::Rect::NOTHING,
         }
+    }
+
+    /// Makes `doc` the open document, resetting the view state that belonged to the old one.
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.canvas = CanvasState::fitting();
+        self.selection = Selection::default();
+        self.status = None;
+        self.shell_document_replaced();
+        self.analysis_document_replaced();
     }
 
     /// The open document.
@@ -71,23 +107,26 @@ impl StanceApp {
     }
 
     /// The Export image window's state.
-    pub fn export_dialog(&mut self) -> &mut export_dialog::ExportDialog {
+    pub fn export_dialog(&self) -> &export_dialog::ExportDialog {
+        &self.export
+    }
+
+    /// The Export image window's state, to change (tests set the file name this way).
+    pub fn export_dialog_mut(&mut self) -> &mut export_dialog::ExportDialog {
         &mut self.export
     }
 
-    /// What the Export window needs: the map, its file, the canvas's view and the selection.
-    fn export_inputs(&self) -> export_dialog::ExportInputs<'_> {
-        let view = self
-            .canvas
-            .camera
-            .to_screen(self.canvas_rect)
-            .inverse()
-            .mul_rect(self.canvas_rect);
-        export_dialog::ExportInputs {
-            map: self.doc.map(),
-            map_path: self.doc.path(),
-            view,
-            selection: &self.selection,
+    /// Draws the Export image window and collects finished exports and copies.
+    fn export_window(&mut self, ctx: &egui::Context) {
+        let inputs = export_dialog::ExportInputs::new(
+            &self.doc,
+            self.canvas.camera,
+            self.canvas_rect,
+            &self.selection,
+        );
+        self.export.ui(ctx, &inputs, &mut self.shell.dialogs);
+        if let Some(message) = self.export.poll(ctx, &mut self.shell.dialogs) {
+            self.status = Some(message);
         }
     }
 
@@ -113,9 +152,25 @@ impl StanceApp {
         match command {
             Command::Undo => self.doc.can_undo(),
             Command::Redo => self.doc.can_redo(),
-            Command::ExportImage => true,
+            Command::FitMap | Command::ExportImage => true,
             Command::CopyImage => self.doc.map().node_count() > 0 && !self.export.is_busy(),
-            Command::Quit | Command::FitMap | Command::ShowShortcuts | Command::About => true,
+            Command::New
+            | Command::Open
+            | Command::OpenRecent
+            | Command::Save
+            | Command::SaveAs
+            | Command::Quit
+            | Command::CommandPalette
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::ShowShortcuts
+            | Command::About => self.shell_enabled(command),
+            Command::ShowAnalysis => true,
+            Command::StanceLayout
+            | Command::NetworkLayout
+            | Command::StanceLayoutSelection
+            | Command::NetworkLayoutSelection => self.layout_enabled(command),
         }
     }
 
@@ -125,13 +180,7 @@ impl StanceApp {
             return;
         }
         match command {
-            Command::ExportImage => self.export.show(self.doc.path()),
-            Command::CopyImage => {
-                let mut export = std::mem::take(&mut self.export);
-                export.copy_image(ctx, &self.export_inputs());
-                self.export = export;
-            }
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Quit => self.request(ctx, Intent::Quit),
             Command::Undo => {
                 self.doc.undo();
                 self.selection.retain_existing(self.doc.map());
@@ -141,8 +190,32 @@ impl StanceApp {
                 self.selection.retain_existing(self.doc.map());
             }
             Command::FitMap => self.canvas.fit_pending = true,
-            Command::ShowShortcuts => self.show_shortcuts = true,
-            Command::About => self.show_about = true,
+            Command::ExportImage => self.export.show(self.doc.path()),
+            Command::CopyImage => {
+                let inputs = export_dialog::ExportInputs::new(
+                    &self.doc,
+                    self.canvas.camera,
+                    self.canvas_rect,
+                    &self.selection,
+                );
+                self.export.copy_image(ctx, &inputs);
+            }
+            Command::New
+            | Command::Open
+            | Command::OpenRecent
+            | Command::Save
+            | Command::SaveAs => self.run_file_command(ctx, command),
+            Command::CommandPalette
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::ShowShortcuts
+            | Command::About => self.run_shell_command(command),
+            Command::StanceLayout
+            | Command::NetworkLayout
+            | Command::StanceLayoutSelection
+            | Command::NetworkLayoutSelection => self.start_layout(ctx, command),
+            Command::ShowAnalysis => self.analysis.open = !self.analysis.open,
         }
     }
 
@@ -163,15 +236,21 @@ impl StanceApp {
     /// Draws the whole app into `ui` and handles its input. Called once per frame.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let mut commands = Self::pressed_commands(&ctx);
+        self.begin_frame(&ctx);
+        let mut commands = if self.modal_is_open() {
+            Vec::new()
+        } else {
+            Self::pressed_commands(&ctx)
+        };
 
+        let mut menu_pick = None;
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            if let Some(command) = menu::menu_bar(ui, |c| self.is_enabled(c)) {
-                commands.push(command);
-            }
+            menu_pick = menu::menu_bar(ui, self);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
+                ui.label(title::status_label(&self.doc));
+                ui.separator();
                 let map = self.doc.map();
                 ui.label(format!(
                     "{} claims · {} actors · {} stances · {} relations",
@@ -192,96 +271,59 @@ impl StanceApp {
             .show(ui, |ui| {
                 lists::lists_ui(ui, self.doc.map(), &mut self.selection)
             });
+        commands.extend(self.analysis_panel_ui(ui));
+        self.lay_out_on_open(&ctx);
+        let selected = analysis::selected_nodes(self.doc.map(), &self.selection);
+        let visibility =
+            self.analysis
+                .filters
+                .visibility(self.doc.map(), self.doc.generation(), &selected);
+        let gliding = self.layout.gliding_map(self.doc.map());
+        if self.layout.take_fit() {
+            self.canvas.fit_pending = true;
+        }
+        let (map, generation) = match &gliding {
+            Some((map, generation)) => (map, *generation),
+            None => (self.doc.map(), self.doc.generation()),
+        };
         self.canvas_rect = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
-                canvas::canvas_ui(ui, self.doc.map(), self.doc.generation(), &mut self.canvas);
+                canvas::canvas_ui(ui, map, generation, &mut self.canvas, visibility);
             })
             .response
             .rect;
-        self.help_windows(&ctx);
+        if gliding.is_some() {
+            ctx.request_repaint();
+        }
+        commands.extend(self.shell_windows(&ctx));
         self.export_window(&ctx);
+        self.layout_frame(&ctx);
 
+        if let Some(pick) = menu_pick {
+            self.run_menu_pick(&ctx, pick);
+        }
         for command in commands {
             self.run(&ctx, command);
         }
-    }
-
-    fn export_window(&mut self, ctx: &egui::Context) {
-        let mut export = std::mem::take(&mut self.export);
-        export.ui(ctx, &self.export_inputs());
-        if let Some(message) = export.poll(ctx) {
-            self.status = Some(message);
-        }
-        self.export = export;
-    }
-
-    fn help_windows(&mut self, ctx: &egui::Context) {
-        egui::Window::new("Keyboard shortcuts")
-            .open(&mut self.show_shortcuts)
-            .resizable(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for command in Command::ALL {
-                        let keys: Vec<String> = command
-                            .shortcut()
-                            .into_iter()
-                            .chain(command.alternative_shortcuts().iter().copied())
-                            .map(|s| ctx.format_shortcut(&s))
-                            .collect();
-                        ui.label(command.label());
-                        ui.label(keys.join(", "));
-                        ui.end_row();
-                    }
-                });
-            });
-        egui::Window::new("About stancemap")
-            .open(&mut self.show_about)
-            .resizable(false)
-            .show(ctx, |ui| {
-                ui.heading(format!("stancemap {}", env!("CARGO_PKG_VERSION")));
-                ui.label(env!("CARGO_PKG_DESCRIPTION"));
-            });
+        self.end_frame(&ctx);
     }
 }
 
 impl eframe::App for StanceApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Also runs while the window is hidden, so closing it from the taskbar still asks.
+        self.handle_close_request(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         StanceApp::ui(self, ui);
     }
-}
 
-/// Opens the app window on a map and runs until it closes.
-pub fn run(map: Map, path: Option<PathBuf>) -> Result<(), String> {
-    let title = window_title(&map, path.as_deref(), false);
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_app_id(APP_NAME),
-        ..eframe::NativeOptions::default()
-    };
-    eframe::run_native(
-        APP_NAME,
-        options,
-        Box::new(move |_cc| Ok(Box::new(StanceApp::new(map, path)))),
-    )
-    .map_err(|e| format!("could not open the window: {e}"))
-}
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.store_settings(storage);
+    }
 
-/// The window title: map title, file name and an unsaved-changes marker.
-pub fn window_title(map: &Map, path: Option<&std::path::Path>, dirty: bool) -> String {
-    let file = path.and_then(|p| p.file_name()).map_or_else(
-        || "unsaved".to_owned(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let title = if map.title().is_empty() {
-        "Untitled map"
-    } else {
-        map.title()
-    };
-    format!(
-        "{}{title} — {file} — stancemap",
-        if dirty { "● " } else { "" }
-    )
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.finish_session();
+    }
 }

@@ -89,39 +89,19 @@ pub fn load_str(text: &str, file: &Path) -> Result<Map, LoadError> {
         ));
     }
     let options = ron_options();
-    let probe: VersionOnly = options.from_str(text).map_err(|e| syntax_error(file, &e))?;
-    let places = IdPlaces::scan(text);
-    match probe.version {
-        None => {
-            return Err(LoadError::single(
-                file,
-                Some(Place { line: 1, column: 1 }),
-                format!(
-                    "the map has no `version` field; add `version: {CURRENT_VERSION},` after the opening `(`"
-                ),
-            ));
+    let parsed: MapFile = match options.from_str(text) {
+        Ok(parsed) => parsed,
+        // A file from another version may fail for reasons its version explains better.
+        Err(error) => {
+            return Err(version_problem(text, file).unwrap_or_else(|| syntax_error(file, &error)));
         }
-        Some(v) if v > CURRENT_VERSION => {
-            return Err(LoadError::single(
-                file,
-                places.version(),
-                format!(
-                    "the file is format version {v}, but this stancemap reads versions up to \
-                     {CURRENT_VERSION}; open it with a newer stancemap"
-                ),
-            ));
-        }
-        Some(0) => {
-            return Err(LoadError::single(
-                file,
-                places.version(),
-                "version 0 does not exist; the first format version is 1",
-            ));
-        }
-        Some(_) => {}
+    };
+    if let Some(problem) = check_version(Some(parsed.version), text, file) {
+        return Err(problem);
     }
-    let parsed: MapFile = options.from_str(text).map_err(|e| syntax_error(file, &e))?;
     Map::assemble(parsed.into_parts()).map_err(|problems| {
+        // Only a failed load pays for finding where items are written.
+        let places = IdPlaces::scan(text);
         let mut problems: Vec<FileProblem> = problems
             .into_iter()
             .map(|p| FileProblem {
@@ -138,6 +118,42 @@ pub fn load_str(text: &str, file: &Path) -> Result<Map, LoadError> {
     })
 }
 
+/// After a failed parse: reads just the version, and explains the failure by it when the
+/// version is missing or one this build cannot read.
+fn version_problem(text: &str, file: &Path) -> Option<LoadError> {
+    let probe: VersionOnly = ron_options().from_str(text).ok()?;
+    check_version(probe.version, text, file)
+}
+
+/// A problem with the version field, if there is one.
+fn check_version(version: Option<u32>, text: &str, file: &Path) -> Option<LoadError> {
+    let place = || IdPlaces::scan(text).version();
+    match version {
+        None => Some(LoadError::single(
+            file,
+            Some(Place { line: 1, column: 1 }),
+            format!(
+                "the map has no `version` field; add `version: {CURRENT_VERSION},` after the \
+                 opening `(`"
+            ),
+        )),
+        Some(0) => Some(LoadError::single(
+            file,
+            place(),
+            "version 0 does not exist; the first format version is 1",
+        )),
+        Some(v) if v > CURRENT_VERSION => Some(LoadError::single(
+            file,
+            place(),
+            format!(
+                "the file is format version {v}, but this stancemap reads versions up to \
+                 {CURRENT_VERSION}; open it with a newer stancemap"
+            ),
+        )),
+        Some(_) => None,
+    }
+}
+
 /// Turns a RON error into a problem at its place, in plainer words where RON's are terse or
 /// name internal types.
 fn syntax_error(file: &Path, error: &ron::error::SpannedError) -> LoadError {
@@ -148,6 +164,9 @@ fn syntax_error(file: &Path, error: &ron::error::SpannedError) -> LoadError {
             "brackets are nested more than {RECURSION_LIMIT} deep; a map file needs only 4 levels"
         ),
         E::ExpectedStructLike => "expected a `(` here".to_owned(),
+        E::ExpectedNamedStructLike(name) => {
+            format!("expected a `(` to start {}", item_name(Some(name)))
+        }
         E::TrailingCharacters => {
             "unexpected text after the end of the map (an extra `)`?)".to_owned()
         }

@@ -5,6 +5,7 @@ use super::edges::{Head, edge_shapes, parallel_bends};
 use super::nodes::{self, NodeDrawing};
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
+use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
 use crate::model::{EdgeId, Map, NodeId, RelationKind};
 use eframe::egui::{Color32, Rect};
 use std::collections::{BTreeMap, HashMap};
@@ -48,22 +49,35 @@ pub struct Scene {
 impl Scene {
     /// Builds the scene of a whole map.
     pub fn build(map: &Map, style: &Style) -> Scene {
+        Scene::build_with(map, style, None)
+    }
+
+    /// Builds the scene of a map with some items dimmed or left out (by filters or focus):
+    /// hidden nodes are not drawn, nor are hidden edges or edges with a hidden end; dimmed
+    /// items are drawn faded.
+    pub fn build_with(map: &Map, style: &Style, visibility: Option<&VisibilityMap>) -> Scene {
+        let shows = |id: crate::model::ItemId| {
+            visibility.map_or(Visibility::Shown, |v| v.of(id)) != Visibility::Hidden
+        };
         let camps = camp_colours(map, style);
         let mut drawings: BTreeMap<NodeId, NodeDrawing> = BTreeMap::new();
-        for actor in map.actors() {
+        for actor in map.actors().filter(|a| shows(a.id.into())) {
             let colour = actor_colour(actor, &camps, style);
             drawings.insert(
                 actor.id.into(),
                 nodes::actor(&actor.name, actor.kind, colour, actor.at, style),
             );
         }
-        for claim in map.claims() {
+        for claim in map.claims().filter(|c| shows(c.id.into())) {
             drawings.insert(claim.id.into(), nodes::claim(&claim.label, claim.at, style));
         }
 
         let mut items =
             Vec::with_capacity(drawings.len() + map.stances().len() + map.relations().len());
         for (id, from, to, stroke, head) in edge_list(map, style) {
+            if !shows(id.into()) {
+                continue;
+            }
             let (Some(a), Some(b)) = (drawings.get(&from), drawings.get(&to)) else {
                 continue;
             };
@@ -93,6 +107,17 @@ impl Scene {
                 ends: None,
                 shapes: drawing.shapes,
             });
+        }
+        if let Some(visibility) = visibility {
+            for item in &mut scene_items {
+                let id: crate::model::ItemId = match item.id {
+                    SceneId::Node(n) => n.into(),
+                    SceneId::Edge(e) => e.into(),
+                };
+                if visibility.of(id) == Visibility::Dimmed {
+                    item.shapes = item.shapes.iter().map(|s| faded(s, DIM_OPACITY)).collect();
+                }
+            }
         }
         let bounds = scene_items
             .iter()

@@ -10,6 +10,7 @@ pub mod nodes;
 mod shapes;
 mod style;
 pub mod text;
+mod visibility;
 
 #[cfg(test)]
 mod tests;
@@ -19,3 +20,4 @@ pub use camps::{actor_colour, camp_colours};
 pub use legend::Legend;
 pub use shapes::{Align, LineStyle, Shape, bezier_point};
 pub use style::{Dash, Style, Theme};
+pub use visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};

@@ -186,3 +186,27 @@ fn an_empty_map_gives_an_empty_scene() {
     assert!(scene.items.is_empty());
     assert!(!scene.bounds.is_positive());
 }
+
+#[test]
+fn hidden_items_are_left_out_and_dimmed_ones_faded() {
+    let map = map();
+    let style = Style::new(Theme::Light);
+    let putin = map.actors().next().unwrap().id;
+    let biden = map.actors().nth(1).unwrap().id;
+    let mut visibility = VisibilityMap::all_shown();
+    visibility.set(putin, Visibility::Hidden);
+    visibility.set(biden, Visibility::Dimmed);
+    let scene = Scene::build_with(&map, &style, Some(&visibility));
+    // Putin and his two stances are gone; Biden, his stance, the claims and relations stay.
+    assert!(scene.node(NodeId::Actor(putin)).is_none());
+    assert_eq!(scene.items.len(), 3 + 1 + 2);
+    let full = Scene::build(&map, &style);
+    let colour_of = |scene: &Scene| match &scene.node(NodeId::Actor(biden)).unwrap().shapes[0] {
+        Shape::Rect { stroke, .. } => stroke.colour,
+        other => panic!("{other:?}"),
+    };
+    assert!(colour_of(&scene).a() < colour_of(&full).a());
+    // With nothing hidden or dimmed, the scene is the plain one.
+    let plain = Scene::build_with(&map, &style, Some(&VisibilityMap::all_shown()));
+    assert_eq!(plain, full);
+}

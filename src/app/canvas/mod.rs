@@ -3,7 +3,7 @@
 mod paint;
 
 use crate::model::Map;
-use crate::scene::{Scene, Style, Theme};
+use crate::scene::{Scene, Style, Theme, VisibilityMap};
 use eframe::egui::{self, Rect, Sense, Vec2, emath::TSTransform};
 pub use paint::paint_shape;
 
@@ -63,7 +63,8 @@ pub struct CanvasState {
     pub camera: Camera,
     /// Whether the camera should fit the map on the next frame.
     pub fit_pending: bool,
-    scene: Option<(u64, Theme, Scene)>,
+    /// The scene, with the map generation, theme and visibility version it was built for.
+    scene: Option<(u64, Theme, u64, Scene)>,
 }
 
 impl CanvasState {
@@ -75,20 +76,42 @@ impl CanvasState {
         }
     }
 
-    /// The scene for the map at `generation`, rebuilt only when the map or theme changed.
-    pub fn scene(&mut self, map: &Map, generation: u64, theme: Theme) -> &Scene {
-        if !matches!(&self.scene, Some((g, t, _)) if *g == generation && *t == theme) {
+    /// The scene for the map at `generation`, rebuilt only when the map, theme or visibility
+    /// (dimmed and hidden items, with a version number that changes with it) changed.
+    pub fn scene(
+        &mut self,
+        map: &Map,
+        generation: u64,
+        theme: Theme,
+        visibility: Option<(&VisibilityMap, u64)>,
+    ) -> &Scene {
+        let version = visibility.map_or(0, |(_, v)| v);
+        if !matches!(&self.scene, Some((g, t, v, _)) if *g == generation && *t == theme && *v == version)
+        {
             self.scene = None;
         }
-        let (_, _, scene) = self
-            .scene
-            .get_or_insert_with(|| (generation, theme, Scene::build(map, &Style::new(theme))));
+        let (_, _, _, scene) = self.scene.get_or_insert_with(|| {
+            let style = Style::new(theme);
+            (
+                generation,
+                theme,
+                version,
+                Scene::build_with(map, &style, visibility.map(|(v, _)| v)),
+            )
+        });
         scene
     }
 }
 
-/// Draws the map and lets the user pan (drag) and zoom (Ctrl+scroll).
-pub fn canvas_ui(ui: &mut egui::Ui, map: &Map, generation: u64, state: &mut CanvasState) {
+/// Draws the map (dimming and hiding items as `visibility` says) and lets the user pan (drag)
+/// and zoom (Ctrl+scroll).
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    map: &Map,
+    generation: u64,
+    state: &mut CanvasState,
+    visibility: Option<(&VisibilityMap, u64)>,
+) {
     let theme = if ui.visuals().dark_mode {
         Theme::Dark
     } else {
@@ -97,7 +120,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, map: &Map, generation: u64, state: &mut Canv
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let viewport = response.rect;
     painter.rect_filled(viewport, 0.0, Style::new(theme).background);
-    let bounds = state.scene(map, generation, theme).bounds;
+    let bounds = state.scene(map, generation, theme, visibility).bounds;
     if state.fit_pending {
         state.camera = Camera::fit(bounds, viewport);
         state.fit_pending = false;
@@ -116,7 +139,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, map: &Map, generation: u64, state: &mut Canv
     }
     let to_screen = state.camera.to_screen(viewport);
     let visible = to_screen.inverse().mul_rect(viewport);
-    let scene = state.scene(map, generation, theme);
+    let scene = state.scene(map, generation, theme, visibility);
     for item in scene.items.iter().filter(|i| i.bounds.intersects(visible)) {
         for shape in &item.shapes {
             paint_shape(&painter, shape, to_screen, 1.0);

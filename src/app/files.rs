@@ -1,0 +1,283 @@
+//! New, Open, Save and Save as: the only code that reads and writes map files and asks for
+//! file names. Unsaved changes are never dropped without asking, a failed open keeps the map
+//! being edited, and a failed save keeps the unsaved state (the file on disk stays intact).
+
+use super::StanceApp;
+use super::dialogs::{DialogAnswer, FileRequest};
+use super::document::Document;
+use super::palette::PaletteMode;
+use super::prompts::{ErrorReport, Intent, PromptChoice};
+use super::settings::absolute;
+use crate::io::{load_file, save_file};
+use crate::model::Map;
+use eframe::egui;
+use std::path::{Path, PathBuf};
+
+/// The name of map files in file dialogs.
+const MAP_FILTER_NAME: &str = "stancemap map";
+/// The extensions of map files.
+const MAP_EXTENSIONS: &[&str] = &["ron"];
+/// The title of a new map.
+pub const NEW_MAP_TITLE: &str = "Untitled map";
+
+impl StanceApp {
+    /// Starts New, Open, Open recent, Save or Save as; other commands are ignored.
+    pub(super) fn run_file_command(&mut self, ctx: &egui::Context, command: super::Command) {
+        use super::Command;
+        match command {
+            Command::New => self.request(ctx, Intent::NewMap),
+            Command::Open => self.ask_which_file_to_open(ctx),
+            Command::OpenRecent => self.shell.palette.open(PaletteMode::RecentFiles),
+            Command::Save => self.save(ctx, None),
+            Command::SaveAs => self.save_as(ctx, None),
+            _ => {}
+        }
+    }
+
+    /// Whether a file dialog is waiting for the user (file commands wait too).
+    pub(super) fn file_dialog_open(&self) -> bool {
+        self.shell.open_ticket.is_some() || self.shell.save_ticket.is_some()
+    }
+
+    fn ask_which_file_to_open(&mut self, ctx: &egui::Context) {
+        let request = FileRequest::open("Open map", MAP_FILTER_NAME, MAP_EXTENSIONS)
+            .in_folder(self.likely_folder().as_deref());
+        self.shell.open_ticket = Some(self.shell.dialogs.ask(ctx, request));
+    }
+
+    /// Does `intent` at once, or first asks whether to save the unsaved changes.
+    pub(super) fn request(&mut self, ctx: &egui::Context, intent: Intent) {
+        if self.doc.is_dirty() {
+            self.shell.prompt = Some(intent);
+        } else {
+            self.proceed(ctx, intent);
+        }
+    }
+
+    /// Does `intent` without asking.
+    fn proceed(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::NewMap => {
+                self.replace_document(Document::new(Map::new(NEW_MAP_TITLE), None));
+                self.status = Some("New map: nothing is saved until you save it".to_owned());
+            }
+            Intent::Open(path) => {
+                self.open_file(&path);
+            }
+            Intent::Quit => {
+                self.shell.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Acts on the answer to "save your changes?".
+    pub(super) fn answer_prompt(&mut self, ctx: &egui::Context, choice: PromptChoice) {
+        let Some(intent) = self.shell.prompt.take() else {
+            return;
+        };
+        match choice {
+            PromptChoice::Cancel => {}
+            PromptChoice::Discard => self.proceed(ctx, intent),
+            PromptChoice::Save => self.save(ctx, Some(intent)),
+        }
+    }
+
+    /// Saves to the map's file, or asks for one if it has none; then does `then` if saving
+    /// worked.
+    fn save(&mut self, ctx: &egui::Context, then: Option<Intent>) {
+        match self.doc.path().map(Path::to_path_buf) {
+            Some(path) => {
+                if self.save_to(&path)
+                    && let Some(intent) = then
+                {
+                    self.proceed(ctx, intent);
+                }
+            }
+            None => self.save_as(ctx, then),
+        }
+    }
+
+    /// Asks where to save; the answer is handled by [`Self::poll_file_dialogs`].
+    fn save_as(&mut self, ctx: &egui::Context, then: Option<Intent>) {
+        let request = FileRequest::save("Save map as", MAP_FILTER_NAME, MAP_EXTENSIONS)
+            .in_folder(self.likely_folder().as_deref())
+            .with_file_name(self.suggested_file_name());
+        let ticket = self.shell.dialogs.ask(ctx, request);
+        self.shell.save_ticket = Some((ticket, then));
+    }
+
+    /// Writes the map to `path`. On failure the reason is shown, the map keeps its unsaved
+    /// changes and the file on disk is left as it was. Returns whether it was saved.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match save_file(path, self.doc.map()) {
+            Ok(()) => {
+                let path = absolute(path);
+                self.doc.mark_saved(path.clone());
+                self.remember_file(&path);
+                self.status = Some(format!("Saved {}", path.display()));
+                true
+            }
+            Err(error) => {
+                self.shell.errors.push(ErrorReport {
+                    title: "Could not save the map".to_owned(),
+                    summary: format!(
+                        "{error}. Your changes are still here, unsaved: fix the problem and \
+                         save again, or use Save as to choose another place."
+                    ),
+                    lines: Vec::new(),
+                });
+                false
+            }
+        }
+    }
+
+    /// Opens a map file in place of the current map, without asking about unsaved changes.
+    /// If it cannot be opened, every problem is shown and the current map stays as it was.
+    /// Returns whether it was opened.
+    pub fn open_file(&mut self, path: &Path) -> bool {
+        match load_file(path) {
+            Ok(map) => {
+                let path = absolute(path);
+                self.replace_document(Document::new(map, Some(path.clone())));
+                self.remember_file(&path);
+                self.status = Some(format!("Opened {}", path.display()));
+                true
+            }
+            Err(error) => {
+                let lines = error.lines();
+                self.shell.errors.push(ErrorReport {
+                    title: "Could not open the map".to_owned(),
+                    summary: format!(
+                        "{} has {} problem{}; the map you were editing is unchanged.",
+                        path.display(),
+                        lines.len(),
+                        if lines.len() == 1 { "" } else { "s" }
+                    ),
+                    lines,
+                });
+                false
+            }
+        }
+    }
+
+    /// Adds `path` to the recent files and makes it the file to reopen next time.
+    fn remember_file(&mut self, path: &Path) {
+        self.shell.settings.recent.add(path);
+        self.shell.settings.last_file = Some(path.to_path_buf());
+    }
+
+    /// Acts on answers from the file dialogs.
+    pub(super) fn poll_file_dialogs(&mut self, ctx: &egui::Context) {
+        if let Some(ticket) = self.shell.open_ticket
+            && let Some(answer) = self.shell.dialogs.take(ticket)
+        {
+            self.shell.open_ticket = None;
+            if let DialogAnswer::Picked(path) = answer {
+                self.request(ctx, Intent::Open(path));
+            }
+        }
+        if let Some((ticket, _)) = &self.shell.save_ticket
+            && let Some(answer) = self.shell.dialogs.take(*ticket)
+            && let Some((_, then)) = self.shell.save_ticket.take()
+            && let DialogAnswer::Picked(path) = answer
+            && self.save_to(&path)
+            && let Some(intent) = then
+        {
+            self.proceed(ctx, intent);
+        }
+    }
+
+    /// Opens a `.ron` file dropped onto the window (asking about unsaved changes first).
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        let is_map = |p: &&PathBuf| {
+            p.extension()
+                .is_some_and(|e| MAP_EXTENSIONS.iter().any(|m| e.eq_ignore_ascii_case(m)))
+        };
+        match dropped.iter().find(is_map) {
+            Some(path) => self.request(ctx, Intent::Open(path.clone())),
+            None => {
+                let names: Vec<String> = dropped.iter().map(|p| p.display().to_string()).collect();
+                self.status = Some(format!(
+                    "Only stancemap maps (.ron files) can be opened, not {}",
+                    names.join(", ")
+                ));
+            }
+        }
+    }
+
+    /// When the window is asked to close with unsaved changes, cancels the close and asks
+    /// whether to save. Checked every frame, also while the window is hidden.
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        let requested = ctx.input(|i| i.viewport().close_requested());
+        if !requested || self.shell.allow_close || !self.doc.is_dirty() {
+            return;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        self.shell.prompt = Some(Intent::Quit);
+    }
+
+    /// The folder file dialogs start in: the map's own, else the last used file's.
+    fn likely_folder(&self) -> Option<PathBuf> {
+        self.doc
+            .path()
+            .or(self
+                .shell
+                .settings
+                .recent
+                .paths()
+                .first()
+                .map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
+    /// The map's file name, or one made from its title.
+    fn suggested_file_name(&self) -> String {
+        if let Some(name) = self.doc.path().and_then(Path::file_name) {
+            return name.to_string_lossy().into_owned();
+        }
+        file_name_for_title(self.doc.map().title())
+    }
+}
+
+/// "Putin–Biden call, 2021" → "Putin-Biden-call-2021.ron": letters and digits kept (in any
+/// script), everything else turned into single dashes.
+pub fn file_name_for_title(title: &str) -> String {
+    let mut name = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            name.push(c);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    let name = if name.is_empty() { "map" } else { name };
+    format!("{name}.ron")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name_for_title;
+
+    #[test]
+    fn file_names_come_from_titles() {
+        assert_eq!(
+            file_name_for_title("Putin–Biden call, 7 Dec 2021"),
+            "Putin-Biden-call-7-Dec-2021.ron"
+        );
+        assert_eq!(file_name_for_title("俄美 會晤"), "俄美-會晤.ron");
+        assert_eq!(file_name_for_title("  ?? "), "map.ron");
+    }
+}

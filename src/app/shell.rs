@@ -1,0 +1,342 @@
+//! The app around the canvas: the state of file dialogs, prompts, recovery, the palette,
+//! settings and help, and the hooks [`StanceApp`] calls at the start and end of each frame.
+
+use super::StanceApp;
+use super::commands::Command;
+use super::dialogs::{DialogTicket, FileDialogs};
+use super::document::Document;
+use super::help::HelpWindows;
+use super::menu::{MenuPick, MenuState};
+use super::palette::{Palette, PaletteMode, PalettePick};
+use super::prompts::{
+    ErrorReport, Intent, RecoveryChoice, error_report_ui, recovery_offer_ui, unsaved_changes_ui,
+};
+use super::recovery::{Recovery, RecoveryCopy};
+use super::settings::{RecentEntry, SavedCamera, ThemeChoice, ViewSettings};
+use super::title::{TitleSync, window_title};
+use eframe::egui;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Everything the app keeps for files, prompts, recovery, palette, settings and help.
+#[derive(Debug)]
+pub struct Shell {
+    /// The file dialog service (any feature may ask it for a file).
+    pub dialogs: FileDialogs,
+    /// The open dialog waiting for the user.
+    pub(super) open_ticket: Option<DialogTicket>,
+    /// The save dialog waiting for the user, and what to do after saving.
+    pub(super) save_ticket: Option<(DialogTicket, Option<Intent>)>,
+    /// The unsaved-changes question on screen, with what waits behind it.
+    pub(super) prompt: Option<Intent>,
+    /// Error reports not yet closed, first one shown.
+    pub(super) errors: Vec<ErrorReport>,
+    /// This session's recovery copy, when recovery is on.
+    pub(super) recovery: Option<Recovery>,
+    /// Copies left behind by sessions that crashed, first one offered.
+    pub(super) recovery_offers: Vec<RecoveryCopy>,
+    /// View state kept across runs.
+    pub(super) settings: ViewSettings,
+    pub(super) palette: Palette,
+    pub(super) help: HelpWindows,
+    pub(super) title: TitleSync,
+    /// Set once the user has agreed to close (or nothing was unsaved).
+    pub(super) allow_close: bool,
+    /// Where settings and recovery copies live, for the About window.
+    pub(super) data_folder: Option<PathBuf>,
+    applied_theme: Option<ThemeChoice>,
+}
+
+impl Default for Shell {
+    fn default() -> Self {
+        Shell {
+            dialogs: FileDialogs::native(),
+            open_ticket: None,
+            save_ticket: None,
+            prompt: None,
+            errors: Vec::new(),
+            recovery: None,
+            recovery_offers: Vec::new(),
+            settings: ViewSettings::default(),
+            palette: Palette::default(),
+            help: HelpWindows::default(),
+            title: TitleSync::default(),
+            allow_close: false,
+            data_folder: None,
+            applied_theme: None,
+        }
+    }
+}
+
+impl StanceApp {
+    /// Uses `dialogs` for file dialogs (tests hand in a backend that answers with paths).
+    pub fn with_dialogs(mut self, dialogs: FileDialogs) -> Self {
+        self.shell.dialogs = dialogs;
+        self
+    }
+
+    /// Starts from `settings` (recent files, theme, …) read from storage.
+    pub fn with_settings(mut self, settings: ViewSettings) -> Self {
+        self.shell.settings = settings;
+        self
+    }
+
+    /// Keeps recovery copies of unsaved work in `dir`, written at most every `interval`, and
+    /// offers the copies that crashed sessions left there.
+    pub fn enable_recovery(&mut self, dir: &Path, interval: Duration) -> Result<(), String> {
+        let (recovery, left_behind) = Recovery::start(dir, interval)?;
+        self.shell.recovery = Some(recovery);
+        self.shell.recovery_offers = left_behind;
+        Ok(())
+    }
+
+    /// The view state kept across runs.
+    pub fn settings(&self) -> &ViewSettings {
+        &self.shell.settings
+    }
+
+    /// The file dialog service, for features that need the user to pick a file.
+    pub fn dialogs(&mut self) -> &mut FileDialogs {
+        &mut self.shell.dialogs
+    }
+
+    /// The title the window shows now.
+    pub fn window_title(&self) -> String {
+        window_title(self.doc.map(), self.doc.path(), self.doc.is_dirty())
+    }
+
+    /// The error report on screen, if any.
+    pub fn error_report(&self) -> Option<&ErrorReport> {
+        self.shell.errors.first()
+    }
+
+    /// What waits behind the unsaved-changes question on screen, if it is.
+    pub fn pending_prompt(&self) -> Option<&Intent> {
+        self.shell.prompt.as_ref()
+    }
+
+    /// Recovery copies from crashed sessions not yet dealt with.
+    pub fn recovery_offers(&self) -> &[RecoveryCopy] {
+        &self.shell.recovery_offers
+    }
+
+    /// Where this session writes its recovery copy, when recovery is on.
+    pub fn recovery_copy_path(&self) -> Option<&Path> {
+        self.shell.recovery.as_ref().map(Recovery::copy_path)
+    }
+
+    /// Whether the window may close now (the user agreed, or nothing is unsaved).
+    pub fn may_close(&self) -> bool {
+        self.shell.allow_close || !self.doc.is_dirty()
+    }
+
+    /// Whether a modal window has the keyboard, so shortcuts must wait.
+    pub fn modal_is_open(&self) -> bool {
+        let shell = &self.shell;
+        shell.prompt.is_some()
+            || !shell.errors.is_empty()
+            || !shell.recovery_offers.is_empty()
+            || shell.dialogs.is_showing_path_field()
+            || shell.palette.is_open()
+    }
+
+    /// Start of a frame: theme, close requests, dialog answers and dropped files.
+    pub(super) fn begin_frame(&mut self, ctx: &egui::Context) {
+        if self.shell.applied_theme != Some(self.shell.settings.theme) {
+            ctx.set_theme(self.shell.settings.theme.preference());
+            self.shell.applied_theme = Some(self.shell.settings.theme);
+        }
+        self.handle_close_request(ctx);
+        self.poll_file_dialogs(ctx);
+        if !self.modal_is_open() {
+            self.handle_dropped_files(ctx);
+        }
+    }
+
+    /// The windows around the canvas: help, palette, prompts, reports, path fields. Returns
+    /// the commands picked in the palette.
+    pub(super) fn shell_windows(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let data_folder = self.shell.data_folder.clone();
+        self.shell.help.ui(ctx, data_folder.as_deref());
+        // One question at a time, the most urgent first.
+        if let Some(report) = self.shell.errors.first() {
+            if error_report_ui(ctx, report) {
+                self.shell.errors.remove(0);
+            }
+        } else if let Some(intent) = &self.shell.prompt {
+            let name = self.doc.path().and_then(Path::file_name).map_or_else(
+                || self.doc.map().title().to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            if let Some(choice) = unsaved_changes_ui(ctx, &name, intent) {
+                self.answer_prompt(ctx, choice);
+            }
+        } else if let Some(copy) = self.shell.recovery_offers.first()
+            && let Some(choice) = recovery_offer_ui(ctx, copy)
+        {
+            self.answer_recovery_offer(choice);
+        }
+        self.shell.dialogs.ui(ctx);
+        let recent = self.shell.settings.recent.clone();
+        let mut palette = std::mem::take(&mut self.shell.palette);
+        let picked = palette.ui(ctx, |c| self.is_enabled(c), &recent);
+        self.shell.palette = palette;
+        match picked {
+            Some(PalettePick::Command(command)) => commands.push(command),
+            Some(PalettePick::File(path)) => self.request(ctx, Intent::Open(path)),
+            None => {}
+        }
+        drop_hint(ctx);
+        commands
+    }
+
+    /// End of a frame: window title, recovery copy.
+    pub(super) fn end_frame(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        self.shell.title.update(ctx, title);
+        if let Some(recovery) = &mut self.shell.recovery {
+            recovery.tick(ctx, &self.doc);
+            if let Some(problem) = recovery.take_error() {
+                self.status = Some(problem);
+            }
+        }
+    }
+
+    /// Acts on a menu pick.
+    pub(super) fn run_menu_pick(&mut self, ctx: &egui::Context, pick: MenuPick) {
+        match pick {
+            MenuPick::Command(command) => self.run(ctx, command),
+            MenuPick::OpenRecent(path) => self.request(ctx, Intent::Open(path)),
+            MenuPick::ClearRecent => self.shell.settings.recent.clear(),
+        }
+    }
+
+    /// Runs the commands this file adds: palette, themes and help.
+    pub(super) fn run_shell_command(&mut self, command: Command) {
+        let theme = match command {
+            Command::CommandPalette => {
+                self.shell.palette.open(PaletteMode::Commands);
+                return;
+            }
+            Command::ShowShortcuts => {
+                self.shell.help.shortcuts = true;
+                return;
+            }
+            Command::About => {
+                self.shell.help.about = true;
+                return;
+            }
+            Command::ThemeSystem => ThemeChoice::System,
+            Command::ThemeLight => ThemeChoice::Light,
+            Command::ThemeDark => ThemeChoice::Dark,
+            _ => return,
+        };
+        self.shell.settings.theme = theme;
+    }
+
+    fn answer_recovery_offer(&mut self, choice: RecoveryChoice) {
+        if self.shell.recovery_offers.is_empty() {
+            return;
+        }
+        let copy = self.shell.recovery_offers.remove(0);
+        match choice {
+            RecoveryChoice::Later => {}
+            RecoveryChoice::Discard => copy.discard(),
+            RecoveryChoice::Restore => match copy.load() {
+                Ok(map) => {
+                    self.replace_document(Document::recovered(map, copy.original.clone()));
+                    copy.discard();
+                    self.status = Some(format!(
+                        "Restored unsaved changes written at {}; save to keep them",
+                        copy.saved_at
+                    ));
+                }
+                Err(problem) => self.shell.errors.push(ErrorReport {
+                    title: "Could not restore the recovery copy".to_owned(),
+                    summary: format!(
+                        "The copy at {} cannot be read; it is kept, and offered again next time.",
+                        copy.path().display()
+                    ),
+                    lines: vec![problem],
+                }),
+            },
+        }
+    }
+
+    /// The parts of a document change that belong to this file.
+    pub(super) fn shell_document_replaced(&mut self) {
+        if let Some(recovery) = &mut self.shell.recovery {
+            recovery.document_replaced();
+        }
+    }
+
+    /// Writes the view state to eframe's storage.
+    pub(super) fn store_settings(&mut self, storage: &mut dyn eframe::Storage) {
+        self.shell.settings.camera = Some(SavedCamera {
+            file: self.doc.path().map(Path::to_path_buf),
+            center: [self.canvas.camera.center.x, self.canvas.camera.center.y],
+            zoom: self.canvas.camera.zoom,
+        });
+        self.shell.settings.store(storage);
+    }
+
+    /// Clean exit: the recovery copy is no longer needed.
+    pub(super) fn finish_session(&mut self) {
+        if let Some(recovery) = &mut self.shell.recovery {
+            recovery.finish();
+        }
+    }
+
+    /// Whether the shell can run one of its commands now.
+    pub(super) fn shell_enabled(&self, command: Command) -> bool {
+        let no_dialog = !self.file_dialog_open();
+        match command {
+            Command::New | Command::Open | Command::SaveAs | Command::Save => no_dialog,
+            Command::OpenRecent => no_dialog && !self.shell.settings.recent.is_empty(),
+            // The palette, themes, help and Quit are always available.
+            _ => true,
+        }
+    }
+}
+
+impl MenuState for StanceApp {
+    fn is_enabled(&self, command: Command) -> bool {
+        StanceApp::is_enabled(self, command)
+    }
+
+    fn is_checked(&self, command: Command) -> Option<bool> {
+        let theme = self.shell.settings.theme;
+        match command {
+            Command::ThemeSystem => Some(theme == ThemeChoice::System),
+            Command::ThemeLight => Some(theme == ThemeChoice::Light),
+            Command::ThemeDark => Some(theme == ThemeChoice::Dark),
+            _ => None,
+        }
+    }
+
+    fn recent_files(&self) -> Vec<RecentEntry> {
+        self.shell.settings.recent.entries()
+    }
+}
+
+/// While files are dragged over the window, says what dropping them does.
+fn drop_hint(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    let screen = ctx.content_rect();
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a .ron map file to open it",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,96 @@
+//! Automatic layouts: pure functions from a map (and which nodes may move) to node positions.
+//! No UI here: the app runs them on a worker thread and applies the result as one edit.
+//!
+//! - [`stance_layout`]: claims in the middle, actors by camp on either side, few crossings;
+//!   the default arrangement of a map.
+//! - [`network_layout`]: force-directed, for big or tangled maps, then overlap removal.
+//! - [`place_new_node`]: a free spot for a new node near the nodes it connects to.
+//! - [`count_crossings`], [`overlapping_pairs`], [`count_edge_node_hits`]: how good a
+//!   drawing is, measured the same way for our layouts and for graphviz's.
+//!
+//! Every layout keeps pinned nodes (and nodes outside its [`Scope`]) where they are and
+//! leaves no two boxes overlapping, using the real box sizes of the scene.
+
+mod free_space;
+pub mod geometry;
+pub mod graph;
+pub mod graphviz;
+mod measure;
+mod network;
+mod overlap;
+mod place_new;
+mod placement;
+mod progress;
+pub mod sides;
+mod stance;
+
+#[cfg(test)]
+mod tests;
+
+pub use free_space::BoxIndex;
+pub use geometry::{NodeBox, Size};
+pub use graph::{EdgeKind, LayoutEdge, LayoutGraph, LayoutNode, NodeKind, Scope};
+pub use measure::{
+    count_crossings, count_crossings_among, count_edge_node_hits, has_overlaps, overlapping_pairs,
+};
+pub use network::{NETWORK_GAP, network_layout};
+pub use overlap::remove_overlaps;
+pub use place_new::{NEW_NODE_GAP, place_new_node, place_new_nodes};
+pub use placement::place_in_order;
+pub use progress::{Cancelled, Progress};
+pub use stance::{STANCE_GAP, stance_layout};
+
+use crate::model::{Map, NodeId, Point};
+use crate::scene::Style;
+
+/// Which automatic layout to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LayoutKind {
+    /// Claims in the middle, actors by camp on either side.
+    Stance,
+    /// Force-directed, then overlap removal.
+    Network,
+}
+
+impl LayoutKind {
+    /// A short name for menus and messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            LayoutKind::Stance => "stance layout",
+            LayoutKind::Network => "network layout",
+        }
+    }
+}
+
+/// Runs a layout on a map and returns the moves it makes: every movable node in `scope` that
+/// ends up somewhere else, with its new position.
+pub fn layout_map(
+    map: &Map,
+    style: &Style,
+    kind: LayoutKind,
+    scope: &Scope,
+    progress: &Progress,
+) -> Result<Vec<(NodeId, Point)>, Cancelled> {
+    let graph = LayoutGraph::from_map(map, style, scope);
+    let positions = match kind {
+        LayoutKind::Stance => stance_layout(&graph, progress)?,
+        LayoutKind::Network => network_layout(&graph, progress)?,
+    };
+    Ok(graph.moves_to(&positions))
+}
+
+/// Edge crossings of a map as it is laid out now (straight edges between node centres).
+pub fn map_crossings(map: &Map, style: &Style) -> usize {
+    let graph = LayoutGraph::from_map(map, style, &Scope::Whole);
+    count_crossings(&graph, &graph.positions())
+}
+
+/// Pairs of nodes whose boxes come closer than `gap` in a map as it is laid out now (a gap of
+/// 0 lists the boxes that share area).
+pub fn map_overlaps(map: &Map, style: &Style, gap: f32) -> Vec<(NodeId, NodeId)> {
+    let graph = LayoutGraph::from_map(map, style, &Scope::Whole);
+    overlapping_pairs(&graph.boxes(&graph.positions()), gap)
+        .into_iter()
+        .filter_map(|(i, j)| Some((graph.nodes.get(i)?.id, graph.nodes.get(j)?.id)))
+        .collect()
+}
