@@ -9,8 +9,7 @@
 use crate::model::Map;
 use resvg::usvg::{self, fontdb};
 use skrifa::MetadataProvider;
-use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
 /// Latin sans-serif families, named first. DejaVu Sans is on nearly every Linux system, so
@@ -78,7 +77,7 @@ impl Fonts {
             .get_or_init(|| {
                 let mut db = fontdb::Database::new();
                 db.load_system_fonts();
-                Arc::new(Fonts::from_database(preload_named_faces(db)))
+                Arc::new(Fonts::from_database(db))
             })
             .clone()
     }
@@ -121,6 +120,46 @@ impl Fonts {
             db.set_serif_family(sans);
         }
         Fonts { db: Arc::new(db) }
+    }
+
+    /// These fonts with the faces that will draw `texts` (each with whether it is bold) read
+    /// into memory: the first installed of `families`, and each later one that covers
+    /// characters the earlier ones lack, in regular and, if needed, bold.
+    pub fn prepared_for<'t>(
+        &self,
+        families: &[&str],
+        texts: impl IntoIterator<Item = (&'t str, bool)>,
+    ) -> Fonts {
+        let mut bold = false;
+        let mut left: Vec<char> = texts
+            .into_iter()
+            .flat_map(|(text, is_bold)| {
+                bold |= is_bold;
+                text.chars()
+            })
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<BTreeSet<char>>()
+            .into_iter()
+            .collect();
+        let mut keep = Vec::new();
+        for family in families {
+            let Some(regular) = query(&self.db, family, 400) else {
+                continue;
+            };
+            let covered = has_chars(&self.db, regular, &left);
+            if keep.is_empty() || covered.contains(&true) {
+                keep.push(regular);
+                if let Some(heavy) = query(&self.db, family, 700).filter(|_| bold) {
+                    keep.push(heavy);
+                }
+                let mut covered = covered.into_iter();
+                left.retain(|_| !covered.next().unwrap_or(false));
+            }
+            if left.is_empty() {
+                break;
+            }
+        }
+        Fonts::from_database(super::font_files::with_faces_in_memory(&self.db, &keep))
     }
 
     /// Whether no fonts at all are available.
@@ -177,41 +216,6 @@ impl Fonts {
         }
         missing
     }
-}
-
-/// The database with the regular and bold faces of the families pictures name read into
-/// memory. fontdb otherwise maps a font file anew each time text needs it; with a 20 MB CJK
-/// collection and thousands of labels that costs more than drawing them.
-fn preload_named_faces(db: fontdb::Database) -> fontdb::Database {
-    let named = |face: &fontdb::FaceInfo| {
-        face.families.iter().any(|(name, _)| {
-            CJK_FAMILIES.contains(&name.as_str()) || LATIN_FAMILIES.contains(&name.as_str())
-        })
-    };
-    let mut files: HashMap<PathBuf, Option<Arc<Vec<u8>>>> = HashMap::new();
-    let mut loaded = fontdb::Database::new();
-    for face in db.faces() {
-        let mut face = face.clone();
-        let used = matches!(face.weight.0, 400 | 700) && face.style == fontdb::Style::Normal;
-        if used && named(&face) {
-            let path = match &face.source {
-                fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => {
-                    Some(path.clone())
-                }
-                fontdb::Source::Binary(_) => None,
-            };
-            if let Some(path) = path {
-                let data = files
-                    .entry(path)
-                    .or_insert_with_key(|path| std::fs::read(path).ok().map(Arc::new));
-                if let Some(data) = data {
-                    face.source = fontdb::Source::Binary(data.clone());
-                }
-            }
-        }
-        loaded.push_face_info(face);
-    }
-    loaded
 }
 
 /// The first of `families` that is installed, at about `weight`.
@@ -328,6 +332,43 @@ mod tests {
             fonts.missing_glyphs(["a b\tc", "北a"]),
             ['a', 'b', 'c', '北']
         );
+    }
+
+    /// The families of the faces held in memory.
+    fn in_memory(fonts: &Fonts) -> Vec<(String, u16)> {
+        fonts
+            .db
+            .faces()
+            .filter(|f| matches!(f.source, fontdb::Source::Binary(_)))
+            .map(|f| (f.families[0].0.clone(), f.weight.0))
+            .collect()
+    }
+
+    #[test]
+    fn only_the_faces_a_picture_needs_are_read_into_memory() {
+        let system = Fonts::system();
+        let families = families_for(&map_in(Some("zh-Hant")));
+        if !system.missing_glyphs(["a北"]).is_empty()
+            || query(&system.db, "DejaVu Sans", 400).is_none()
+        {
+            eprintln!("SKIPPED: needs DejaVu Sans and a CJK font");
+            return;
+        }
+        let latin = system.prepared_for(&families, [("NATO", false)]);
+        assert_eq!(in_memory(&latin), [("DejaVu Sans".to_owned(), 400)]);
+        let mixed = system.prepared_for(&families, [("NATO", true), ("北約", false)]);
+        let faces = in_memory(&mixed);
+        assert!(
+            faces.contains(&("DejaVu Sans".to_owned(), 700)),
+            "{faces:?}"
+        );
+        assert!(
+            faces
+                .iter()
+                .any(|(family, _)| family.starts_with("Noto Sans CJK")),
+            "{faces:?}"
+        );
+        assert!(mixed.missing_glyphs(["NATO 北約"]).is_empty());
     }
 
     #[test]

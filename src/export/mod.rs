@@ -8,6 +8,7 @@ mod captions;
 pub mod command;
 mod compose;
 mod error;
+mod font_files;
 mod fonts;
 mod options;
 mod output;
@@ -59,7 +60,7 @@ pub fn export_file(
 ) -> Result<Exported, ExportError> {
     let format = Format::from_path(path)?;
     let fonts = Fonts::system();
-    with_picture(map, options, format, &fonts, |picture, exported| {
+    with_picture(map, options, format, &fonts, |picture, fonts, exported| {
         output::write_atomically(path, |out| match format {
             Format::Svg => {
                 out.write_all(to_svg(picture).as_bytes())
@@ -68,7 +69,7 @@ pub fn export_file(
                         source,
                     })
             }
-            Format::Png => png::write_png(picture, &fonts, out, path),
+            Format::Png => png::write_png(picture, fonts, out, path),
         })?;
         Ok(exported)
     })
@@ -81,7 +82,7 @@ pub fn render_svg(map: &Map, options: &ExportOptions) -> Result<(String, Exporte
         options,
         Format::Svg,
         &Fonts::system(),
-        |picture, exported| Ok((to_svg(picture), exported)),
+        |picture, _, exported| Ok((to_svg(picture), exported)),
     )
 }
 
@@ -91,11 +92,17 @@ pub fn render_png(
     options: &ExportOptions,
     fonts: &Fonts,
 ) -> Result<(Vec<u8>, Exported), ExportError> {
-    with_picture(map, options, Format::Png, fonts, |picture, exported| {
-        let mut bytes = Vec::new();
-        png::write_png(picture, fonts, &mut bytes, Path::new("memory"))?;
-        Ok((bytes, exported))
-    })
+    with_picture(
+        map,
+        options,
+        Format::Png,
+        fonts,
+        |picture, fonts, exported| {
+            let mut bytes = Vec::new();
+            png::write_png(picture, fonts, &mut bytes, Path::new("memory"))?;
+            Ok((bytes, exported))
+        },
+    )
 }
 
 /// A picture of `map` as RGBA pixels (for the clipboard), drawn with the installed fonts.
@@ -104,9 +111,13 @@ pub fn render_rgba(
     options: &ExportOptions,
 ) -> Result<(RgbaImage, Exported), ExportError> {
     let fonts = Fonts::system();
-    with_picture(map, options, Format::Png, &fonts, |picture, exported| {
-        Ok((png::render_rgba(picture, &fonts)?, exported))
-    })
+    with_picture(
+        map,
+        options,
+        Format::Png,
+        &fonts,
+        |picture, fonts, exported| Ok((png::render_rgba(picture, fonts)?, exported)),
+    )
 }
 
 /// The size in pixels a picture of `map` would have, without drawing it.
@@ -118,13 +129,13 @@ pub fn picture_size(map: &Map, options: &ExportOptions) -> Result<(u32, u32), Ex
 }
 
 /// Builds the scene and picture, checks the PNG limits and the fonts, then hands the picture
-/// to `finish`.
+/// and the fonts to draw it with (for PNG, with the faces it needs in memory) to `finish`.
 fn with_picture<T>(
     map: &Map,
     options: &ExportOptions,
     format: Format,
     fonts: &Fonts,
-    finish: impl FnOnce(&Picture<'_>, Exported) -> Result<T, ExportError>,
+    finish: impl FnOnce(&Picture<'_>, &Fonts, Exported) -> Result<T, ExportError>,
 ) -> Result<T, ExportError> {
     let style = Style::new(options.theme);
     let scene = Scene::build(map, &style);
@@ -136,6 +147,10 @@ fn with_picture<T>(
             smaller: smaller_size_that_fits(map, &scene, &style, options, &picture),
         });
     }
+    let fonts = match format {
+        Format::Png => fonts.prepared_for(&picture.font_families, picture.text_runs()),
+        Format::Svg => fonts.clone(),
+    };
     let exported = Exported {
         format,
         width: picture.width,
@@ -143,7 +158,7 @@ fn with_picture<T>(
         areas: picture.areas,
         missing_glyphs: fonts.missing_glyphs(picture.texts()),
     };
-    finish(&picture, exported)
+    finish(&picture, &fonts, exported)
 }
 
 /// The largest scale (or width) below the requested one at which the picture fits a PNG,

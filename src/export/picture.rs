@@ -73,12 +73,17 @@ impl Layer<'_> {
 impl Picture<'_> {
     /// Every text line in the picture, in drawing order.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.text_runs().map(|(text, _)| text)
+    }
+
+    /// Every text line in the picture with whether it is bold, in drawing order.
+    pub fn text_runs(&self) -> impl Iterator<Item = (&str, bool)> {
         self.layers
             .iter()
             .flat_map(|layer| layer.items.iter())
             .flat_map(|drawing| drawing.shapes.iter())
             .filter_map(|shape| match shape {
-                Shape::Text { text, .. } => Some(text.as_str()),
+                Shape::Text { text, bold, .. } => Some((text.as_str(), *bold)),
                 _ => None,
             })
     }

@@ -12,6 +12,9 @@ use std::fmt::{self, Write};
 /// ideographs, so text sits centred in the line the scene measured for it.
 const BASELINE: f32 = 1.0;
 
+/// Shortest dash pattern drawn as dashes, in pixels per repeat.
+const MIN_DASH_PERIOD: f32 = 3.0;
+
 /// The picture as an SVG document.
 pub fn to_svg(picture: &Picture<'_>) -> String {
     let mut out = String::with_capacity(
@@ -286,22 +289,34 @@ fn paint(attribute: &str, colour: Color32, out: &mut impl Write) -> fmt::Result 
 }
 
 /// Stroke attributes; nothing for an invisible line (SVG strokes nothing by default).
+///
+/// `thinnest` is one pixel in the shape's units. A dash pattern that repeats within
+/// [`MIN_DASH_PERIOD`] pixels cannot be seen (it only flickers into moiré), so such a line is
+/// drawn solid and fainter by the share of it the dashes cover; that also spares the renderer
+/// thousands of tiny dashes on a large map drawn small.
 fn line(stroke: &LineStyle, thinnest: f32, out: &mut impl Write) -> fmt::Result {
     if !stroke.is_visible() {
         return Ok(());
     }
-    if stroke.width < thinnest {
-        paint(
-            "stroke",
-            stroke.colour.gamma_multiply(stroke.width / thinnest),
-            out,
-        )?;
-        write!(out, r#" stroke-width="{}""#, Num(thinnest))?;
+    let mut opacity = 1.0;
+    let dashes = stroke.dash.pattern().filter(|(dash, gap)| {
+        let period = (dash + gap) * stroke.width;
+        if period >= MIN_DASH_PERIOD * thinnest {
+            true
+        } else {
+            opacity *= dash / (dash + gap);
+            false
+        }
+    });
+    let width = if stroke.width < thinnest {
+        opacity *= stroke.width / thinnest;
+        thinnest
     } else {
-        paint("stroke", stroke.colour, out)?;
-        write!(out, r#" stroke-width="{}""#, Num(stroke.width))?;
-    }
-    if let Some((dash, gap)) = stroke.dash.pattern() {
+        stroke.width
+    };
+    paint("stroke", stroke.colour.gamma_multiply(opacity), out)?;
+    write!(out, r#" stroke-width="{}""#, Num(width))?;
+    if let Some((dash, gap)) = dashes {
         write!(
             out,
             r#" stroke-dasharray="{} {}""#,
@@ -393,6 +408,27 @@ mod tests {
         assert_eq!(
             out,
             r##" stroke="#0000ff" stroke-opacity="0.5" stroke-width="0.5""##
+        );
+    }
+
+    #[test]
+    fn dashes_too_fine_to_see_become_a_fainter_solid_line() {
+        let dotted = LineStyle {
+            width: 2.0,
+            colour: Color32::from_rgb(0, 0, 255),
+            dash: Dash::Dotted,
+        };
+        // At 1 px per unit the dots repeat every 6 px: drawn as dots.
+        let mut out = String::new();
+        line(&dotted, 1.0, &mut out).unwrap();
+        assert!(out.contains("stroke-dasharray=\"2.4 3.6\""), "{out}");
+        // At a quarter of that they would repeat every 1.5 px: a solid line, 40 % opaque.
+        let mut out = String::new();
+        line(&dotted, 4.0, &mut out).unwrap();
+        assert!(!out.contains("dasharray"), "{out}");
+        assert!(
+            out.contains("stroke-opacity=\"0.2\" stroke-width=\"4\""),
+            "{out}"
         );
     }
 
