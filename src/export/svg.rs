@@ -12,6 +12,12 @@ use std::fmt::{self, Write};
 /// ideographs, so text sits centred in the line the scene measured for it.
 const BASELINE: f32 = 1.0;
 
+/// Text is set at this share of the scene's font size. The scene sizes boxes with width
+/// estimates for typical sans-serif fonts (the canvas's font is narrower still); DejaVu Sans,
+/// the Latin font pictures name first, runs up to 6 % wider, which would push long labels
+/// against their box borders.
+const FONT_FIT: f32 = 0.94;
+
 /// Shortest dash pattern drawn as dashes, in pixels per repeat.
 const MIN_DASH_PERIOD: f32 = 3.0;
 
@@ -215,7 +221,7 @@ pub fn write_shape(shape: &Shape, thinnest: f32, out: &mut impl Write) -> fmt::R
                 r#"<text x="{}" y="{}" font-size="{}""#,
                 Num(anchor.x),
                 Num(anchor.y + size * BASELINE),
-                Num(*size)
+                Num(size * FONT_FIT)
             )?;
             if *align == Align::Center {
                 out.write_str(r#" text-anchor="middle""#)?;
@@ -459,7 +465,7 @@ mod tests {
         });
         assert_eq!(
             svg,
-            "<text x=\"10\" y=\"33\" font-size=\"13\" text-anchor=\"middle\" \
+            "<text x=\"10\" y=\"33\" font-size=\"12.22\" text-anchor=\"middle\" \
              font-weight=\"bold\" fill=\"#1b1f24\">NATO &amp; Russia</text>\n"
         );
     }

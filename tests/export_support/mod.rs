@@ -98,12 +98,17 @@ pub fn options() -> ExportOptions {
     ExportOptions::new(Date::constant(2026, 1, 2))
 }
 
-/// The text of every `<text>` element of an SVG, in document order.
+/// The text of every `<text>` element of an SVG (with its `<tspan>`s), in document order.
 pub fn svg_texts(svg: &str) -> Vec<String> {
     let doc = resvg::usvg::roxmltree::Document::parse(svg).expect("well-formed SVG");
     doc.descendants()
         .filter(|n| n.has_tag_name("text"))
-        .map(|n| n.text().unwrap_or_default().to_owned())
+        .map(|n| {
+            n.descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect()
+        })
         .collect()
 }
 
