@@ -7,7 +7,7 @@ use super::dialogs::{DialogAnswer, DialogTicket, FileDialogs, FileRequest};
 use super::export_jobs::{Job, JobResult, clipboard_image};
 use super::selection::Selection;
 use super::{Camera, Document};
-use crate::export::{ExportOptions, Format, Region, Size, today};
+use crate::export::{ExportOptions, Format, Region, Size, fits_png, picture_size, today};
 use crate::model::{ItemId, Map, NodeId};
 use crate::scene::{SceneId, Theme};
 use eframe::egui;
@@ -51,6 +51,8 @@ pub struct ExportInputs<'a> {
     pub view: egui::Rect,
     /// What is selected.
     pub selection: &'a Selection,
+    /// The map's generation, which changes with every edit.
+    pub generation: u64,
 }
 
 impl<'a> ExportInputs<'a> {
@@ -70,6 +72,7 @@ impl<'a> ExportInputs<'a> {
                 .inverse()
                 .mul_rect(canvas_rect),
             selection,
+            generation: doc.generation(),
         }
     }
 }
@@ -101,6 +104,9 @@ pub struct ExportDialog {
     browse: Option<DialogTicket>,
     /// The outcome of the last export or copy, shown in the window.
     pub message: Option<Result<String, String>>,
+    /// The picture's size (or why there is none) for the map generation and options it was
+    /// worked out for, so it is recomputed only when one of them changes.
+    size: Option<(u64, ExportOptions, Result<(u32, u32), String>)>,
 }
 
 impl ExportDialog {
@@ -263,6 +269,10 @@ impl ExportDialog {
                 });
                 ui.end_row();
 
+                ui.label("Picture");
+                ui.label(self.size_text(inputs));
+                ui.end_row();
+
                 ui.label("Show");
                 ui.horizontal(|ui| {
                     ui.radio_value(&mut self.part, Part::Whole, "Whole map");
@@ -345,6 +355,28 @@ fn browse_request(suggested: &Path) -> FileRequest {
     match suggested.file_name() {
         Some(name) => request.with_file_name(name.to_string_lossy()),
         None => request,
+    }
+}
+
+impl ExportDialog {
+    /// "3190 × 5088 px", or why no picture can be made with these settings.
+    fn size_text(&mut self, inputs: &ExportInputs<'_>) -> String {
+        let options = self.options(inputs);
+        let stale = !matches!(&self.size, Some((generation, cached, _))
+            if *generation == inputs.generation && *cached == options);
+        if stale {
+            let size = picture_size(inputs.map, &options).map_err(|e| e.to_string());
+            self.size = Some((inputs.generation, options, size));
+        }
+        let png = Format::from_path(Path::new(self.path.trim())).ok() == Some(Format::Png);
+        match &self.size {
+            Some((_, _, Ok((width, height)))) if png && !fits_png(*width, *height) => {
+                format!("{width} × {height} px: too large for a PNG; choose SVG or a smaller size")
+            }
+            Some((_, _, Ok((width, height)))) => format!("{width} × {height} px"),
+            Some((_, _, Err(problem))) => problem.clone(),
+            None => String::new(),
+        }
     }
 }
 
