@@ -19,6 +19,8 @@ pub const MAX_SIDE: u32 = 32_767;
 pub const MAX_PIXELS: u64 = 16_384 * 16_384;
 /// About how many bytes of pixels one band holds.
 const BAND_BYTES: usize = 16 << 20;
+/// About how many text lines one band draws.
+const TEXTS_PER_BAND: usize = 1_000;
 
 /// Whether a picture is within the PNG size limits.
 pub fn fits(width: u32, height: u32) -> bool {
@@ -127,7 +129,12 @@ fn render_bands(
     }
     let options = fonts.usvg_options(&picture.font_families);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let bands = bands(picture.width, picture.height, workers);
+    let bands = bands(
+        picture.width,
+        picture.height,
+        workers,
+        picture.texts().count(),
+    );
     for batch in bands.chunks(workers) {
         let drawn: Vec<Result<Pixmap, ExportError>> = std::thread::scope(|scope| {
             let threads: Vec<_> = batch
@@ -153,12 +160,17 @@ fn render_bands(
     Ok(())
 }
 
-/// Splits `height` rows into bands of at most [`BAND_BYTES`] each, and into at least
-/// `workers` bands when the picture is tall enough, as `(first row, row count)`.
-fn bands(width: u32, height: u32, workers: usize) -> Vec<(u32, u32)> {
+/// Splits `height` rows into bands, as `(first row, row count)`: each band holds at most
+/// [`BAND_BYTES`] of pixels and, on average, [`TEXTS_PER_BAND`] of the picture's `texts`
+/// lines (usvg keeps the outline of every glyph of a band, which for a large map drawn small
+/// weighs far more than its pixels); and there are at least `workers` bands when the picture
+/// is tall enough.
+fn bands(width: u32, height: u32, workers: usize, texts: usize) -> Vec<(u32, u32)> {
     let by_memory = (BAND_BYTES / (4 * width.max(1) as usize)).max(16) as u32;
     let by_workers = height.div_ceil(workers.max(1) as u32).max(64);
-    let rows = by_memory.min(by_workers).max(1);
+    let by_texts = (u64::from(height) * TEXTS_PER_BAND as u64 / texts.max(1) as u64)
+        .clamp(16, u64::from(u32::MAX)) as u32;
+    let rows = by_memory.min(by_workers).min(by_texts).max(1);
     (0..height)
         .step_by(rows as usize)
         .map(|top| (top, rows.min(height - top)))
@@ -200,7 +212,7 @@ mod tests {
     #[test]
     fn bands_cover_every_row_once_and_share_the_work() {
         for (width, height, workers) in [(3840, 1948, 2), (100, 10, 4), (32_767, 9_000, 1)] {
-            let bands = bands(width, height, workers);
+            let bands = bands(width, height, workers, 100);
             let mut next = 0;
             for &(top, rows) in &bands {
                 assert_eq!(top, next);
@@ -213,7 +225,9 @@ mod tests {
             }
             assert_eq!(next, height);
         }
-        assert_eq!(bands(3840, 1948, 2).len(), 2);
+        assert_eq!(bands(3840, 1948, 2, 100).len(), 2);
+        // A large map drawn small: many texts, so many bands.
+        assert_eq!(bands(3840, 1948, 2, 20_000).len(), 21);
     }
 
     #[test]
