@@ -246,3 +246,26 @@ fn files_are_written_in_the_format_their_name_asks_for() {
     // Only the two pictures: no temporary files left behind.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
+
+#[test]
+fn filtered_items_are_faded_or_left_out_as_on_the_canvas() {
+    use stancemap::scene::{Visibility, VisibilityMap};
+    let map = map();
+    let putin = map.actors().find(|a| a.name == "Vladimir Putin").unwrap();
+    let biden = map.actors().find(|a| a.name == "Joe Biden").unwrap();
+    let mut visibility = VisibilityMap::all_shown();
+    visibility.set(putin.id, Visibility::Hidden);
+    visibility.set(biden.id, Visibility::Dimmed);
+    let opts = ExportOptions {
+        visibility: Some(visibility),
+        ..options()
+    };
+    let (svg, _) = render_svg(&map, &opts).unwrap();
+    let texts = svg_texts(&svg).join(" ");
+    assert!(!texts.contains("Vladimir Putin"), "hidden actors are left out");
+    let biden_text = svg
+        .lines()
+        .find(|l| l.contains(">Joe Biden<"))
+        .expect("dimmed actors are drawn");
+    assert!(biden_text.contains("fill-opacity=\"0.2\""), "{biden_text}");
+}

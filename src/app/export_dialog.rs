@@ -9,7 +9,7 @@ use super::selection::Selection;
 use super::{Camera, Document};
 use crate::export::{ExportOptions, Format, Region, Size, fits_png, picture_size, today};
 use crate::model::{ItemId, Map, NodeId};
-use crate::scene::{SceneId, Theme};
+use crate::scene::{SceneId, Theme, VisibilityMap};
 use eframe::egui;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -53,6 +53,8 @@ pub struct ExportInputs<'a> {
     pub selection: &'a Selection,
     /// The map's generation, which changes with every edit.
     pub generation: u64,
+    /// What the canvas dims and hides under the analysis filters, if anything.
+    pub visibility: Option<VisibilityMap>,
 }
 
 impl<'a> ExportInputs<'a> {
@@ -63,6 +65,7 @@ impl<'a> ExportInputs<'a> {
         camera: Camera,
         canvas_rect: egui::Rect,
         selection: &'a Selection,
+        visibility: Option<VisibilityMap>,
     ) -> Self {
         ExportInputs {
             map: doc.map(),
@@ -73,6 +76,7 @@ impl<'a> ExportInputs<'a> {
                 .mul_rect(canvas_rect),
             selection,
             generation: doc.generation(),
+            visibility,
         }
     }
 }
@@ -145,6 +149,7 @@ impl ExportDialog {
             title: !self.no_title,
             legend: !self.no_legend,
             footer: !self.no_footer,
+            visibility: inputs.visibility.clone(),
             ..ExportOptions::new(today())
         }
     }

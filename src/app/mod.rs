@@ -118,11 +118,14 @@ impl StanceApp {
 
     /// Draws the Export image window and collects finished exports and copies.
     fn export_window(&mut self, ctx: &egui::Context) {
+        // Only while the window is open: the filters are worked out anew for it.
+        let visibility = self.export.open.then(|| self.visibility());
         let inputs = export_dialog::ExportInputs::new(
             &self.doc,
             self.canvas.camera,
             self.canvas_rect,
             &self.selection,
+            visibility,
         );
         self.export.ui(ctx, &inputs, &mut self.shell.dialogs);
         if let Some(message) = self.export.poll(ctx, &mut self.shell.dialogs) {
@@ -192,11 +195,13 @@ impl StanceApp {
             Command::FitMap => self.canvas.fit_pending = true,
             Command::ExportImage => self.export.show(self.doc.path()),
             Command::CopyImage => {
+                let visibility = Some(self.visibility());
                 let inputs = export_dialog::ExportInputs::new(
                     &self.doc,
                     self.canvas.camera,
                     self.canvas_rect,
                     &self.selection,
+                    visibility,
                 );
                 self.export.copy_image(ctx, &inputs);
             }

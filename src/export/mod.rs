@@ -123,7 +123,7 @@ pub fn render_rgba(
 /// The size in pixels a picture of `map` would have, without drawing it.
 pub fn picture_size(map: &Map, options: &ExportOptions) -> Result<(u32, u32), ExportError> {
     let style = Style::new(options.theme);
-    let scene = Scene::build(map, &style);
+    let scene = Scene::build_with(map, &style, options.visibility.as_ref());
     let picture = compose(map, &scene, &style, options)?;
     Ok((picture.width, picture.height))
 }
@@ -138,7 +138,7 @@ fn with_picture<T>(
     finish: impl FnOnce(&Picture<'_>, &Fonts, Exported) -> Result<T, ExportError>,
 ) -> Result<T, ExportError> {
     let style = Style::new(options.theme);
-    let scene = Scene::build(map, &style);
+    let scene = Scene::build_with(map, &style, options.visibility.as_ref());
     let picture = compose(map, &scene, &style, options)?;
     if format == Format::Png && !png::fits(picture.width, picture.height) {
         return Err(ExportError::TooLarge {

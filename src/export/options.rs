@@ -3,7 +3,7 @@
 
 use super::error::ExportError;
 use crate::model::Date;
-use crate::scene::{SceneId, Theme};
+use crate::scene::{SceneId, Theme, VisibilityMap};
 use eframe::egui::Rect;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -90,6 +90,9 @@ pub struct ExportOptions {
     pub footer: bool,
     /// The date the footer gives as the export date.
     pub export_date: Date,
+    /// Items to draw faded or leave out, as the canvas does under the analysis filters;
+    /// `None` draws everything.
+    pub visibility: Option<VisibilityMap>,
 }
 
 impl ExportOptions {
@@ -104,6 +107,7 @@ impl ExportOptions {
             legend: true,
             footer: true,
             export_date,
+            visibility: None,
         }
     }
 }
