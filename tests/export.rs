@@ -262,7 +262,10 @@ fn filtered_items_are_faded_or_left_out_as_on_the_canvas() {
     };
     let (svg, _) = render_svg(&map, &opts).unwrap();
     let texts = svg_texts(&svg).join(" ");
-    assert!(!texts.contains("Vladimir Putin"), "hidden actors are left out");
+    assert!(
+        !texts.contains("Vladimir Putin"),
+        "hidden actors are left out"
+    );
     let biden_text = svg
         .lines()
         .find(|l| l.contains(">Joe Biden<"))

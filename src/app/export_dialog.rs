@@ -110,8 +110,12 @@ pub struct ExportDialog {
     pub message: Option<Result<String, String>>,
     /// The picture's size (or why there is none) for the map generation and options it was
     /// worked out for, so it is recomputed only when one of them changes.
-    size: Option<(u64, ExportOptions, Result<(u32, u32), String>)>,
+    size: Option<SizeNote>,
 }
+
+/// A picture's size in pixels, or why there is none, for a map generation and the options it
+/// was worked out for.
+type SizeNote = (u64, ExportOptions, Result<(u32, u32), String>);
 
 impl ExportDialog {
     /// Opens the window, suggesting a picture name beside the map file.
