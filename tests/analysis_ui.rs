@@ -16,6 +16,8 @@ fn harness(app: StanceApp) -> Harness<'static, StanceApp> {
     Harness::builder()
         .with_size([1500.0, 950.0])
         .with_max_steps(20)
+        // Selecting a stance shows its Chinese quote in the inspector; no CJK font here.
+        .allow_missing_glyphs()
         .build_ui_state(|ui, app: &mut StanceApp| app.ui(ui), app)
 }
 

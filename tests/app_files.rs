@@ -429,7 +429,7 @@ fn the_command_palette_finds_and_runs_a_command() {
     assert_eq!(harness.state().settings().theme, ThemeChoice::System);
     press(&mut harness, CTRL_SHIFT, Key::P);
     assert!(harness.state().modal_is_open());
-    harness.get_by_role(Role::TextInput).type_text("drk thm");
+    palette_field(&harness).type_text("drk thm");
     harness.run();
     harness.get_by_label("Dark theme");
     assert!(harness.query_by_label("Light theme").is_none());
@@ -439,7 +439,7 @@ fn the_command_palette_finds_and_runs_a_command() {
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     // And a click works as well as Enter.
     press(&mut harness, CTRL_SHIFT, Key::P);
-    harness.get_by_role(Role::TextInput).type_text("light");
+    palette_field(&harness).type_text("light");
     harness.run();
     harness.get_by_label("Light theme").click();
     harness.run();
@@ -468,4 +468,10 @@ fn help_lists_every_shortcut_and_about_shows_the_version() {
         .click();
     harness.run();
     harness.get_by_label(&format!("stancemap {}", env!("CARGO_PKG_VERSION")));
+}
+
+/// The palette's text field: the focused one (the lists, inspector and search box have text
+/// fields too).
+fn palette_field<'a>(harness: &'a egui_kittest::Harness<'_, StanceApp>) -> egui_kittest::Node<'a> {
+    harness.get_by(|node| node.role() == Role::TextInput && node.is_focused())
 }

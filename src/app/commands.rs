@@ -58,8 +58,40 @@ pub enum Command {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Copy the selection to the clipboard and remove it.
+    Cut,
+    /// Copy the selection to the clipboard.
+    Copy,
+    /// Add the clipboard's items to the map, with new ids.
+    Paste,
+    /// Copy and paste the selection in one step.
+    Duplicate,
+    /// Remove the selection (nodes take their edges with them).
+    Delete,
+    /// Select every node and edge.
+    SelectAll,
+    /// Select nothing (and cancel a gesture in progress).
+    SelectNone,
+    /// Put the keyboard in the search box.
+    Find,
+    /// Start typing a new claim on the canvas.
+    NewClaim,
+    /// Start typing a new actor on the canvas.
+    NewActor,
+    /// Edit the selected node's label on the canvas.
+    Rename,
     /// Show the whole map.
     FitMap,
+    /// Show the selection.
+    FitSelection,
+    /// Zoom in one step.
+    ZoomIn,
+    /// Zoom out one step.
+    ZoomOut,
+    /// Show or hide the legend.
+    ToggleLegend,
+    /// Show or hide the overview of large maps.
+    ToggleMinimap,
     /// Search every command by name and run one.
     CommandPalette,
     /// Use light or dark colours as the operating system does.
@@ -101,6 +133,10 @@ const fn ctrl_shift(key: Key) -> KeyboardShortcut {
     )
 }
 
+const fn shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, key)
+}
+
 const fn plain(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::NONE, key)
 }
@@ -118,7 +154,23 @@ impl Command {
         Command::Undo,
         Command::Redo,
         Command::CopyImage,
+        Command::Cut,
+        Command::Copy,
+        Command::Paste,
+        Command::Duplicate,
+        Command::Delete,
+        Command::SelectAll,
+        Command::SelectNone,
+        Command::Find,
+        Command::NewClaim,
+        Command::NewActor,
+        Command::Rename,
         Command::FitMap,
+        Command::FitSelection,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ToggleLegend,
+        Command::ToggleMinimap,
         Command::CommandPalette,
         Command::ThemeSystem,
         Command::ThemeLight,
@@ -145,7 +197,23 @@ impl Command {
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
+            Command::Cut => "Cut",
+            Command::Copy => "Copy",
+            Command::Paste => "Paste",
+            Command::Duplicate => "Duplicate",
+            Command::Delete => "Delete",
+            Command::SelectAll => "Select all",
+            Command::SelectNone => "Select none",
+            Command::Find => "Find",
+            Command::NewClaim => "New claim",
+            Command::NewActor => "New actor",
+            Command::Rename => "Rename",
             Command::FitMap => "Fit map",
+            Command::FitSelection => "Fit selection",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ToggleLegend => "Legend",
+            Command::ToggleMinimap => "Overview",
             Command::CommandPalette => "Command palette…",
             Command::ThemeSystem => "Follow system theme",
             Command::ThemeLight => "Light theme",
@@ -175,7 +243,29 @@ impl Command {
             Command::Quit => "Close stancemap, offering to save unsaved changes",
             Command::Undo => "Take back the last change to the map",
             Command::Redo => "Make the last undone change again",
+            Command::Cut => "Copy the selected items to the clipboard and remove them",
+            Command::Copy => "Copy the selected items (and the edges among them) to the clipboard",
+            Command::Paste => "Add the copied items to the map as new items",
+            Command::Duplicate => "Make a copy of the selected items beside them",
+            Command::Delete => "Remove the selected items; a node takes its edges with it",
+            Command::SelectAll => "Select every node and edge",
+            Command::SelectNone => "Clear the selection, or cancel the gesture in progress",
+            Command::Find => "Search labels, names, aliases and quotes",
+            Command::NewClaim => {
+                "Type a new claim where the pointer is (or double-click the canvas)"
+            }
+            Command::NewActor => {
+                "Type a new actor where the pointer is (or Shift+double-click the canvas)"
+            }
+            Command::Rename => "Edit the selected node's label on the canvas",
             Command::FitMap => "Zoom and pan so the whole map is in view",
+            Command::FitSelection => "Zoom and pan so the selected items are in view",
+            Command::ZoomIn => "Zoom in around the pointer",
+            Command::ZoomOut => "Zoom out around the pointer",
+            Command::ToggleLegend => "Show or hide the legend of colours, dashes and shapes",
+            Command::ToggleMinimap => {
+                "Show or hide the overview in the corner when the map is larger than the view"
+            }
             Command::CommandPalette => "Find any command by typing part of its name",
             Command::ThemeSystem => "Use light or dark colours as the operating system does",
             Command::ThemeLight => "Use dark text on light backgrounds",
@@ -212,8 +302,26 @@ impl Command {
             | Command::SaveAs
             | Command::ExportImage
             | Command::Quit => Menu::File,
-            Command::Undo | Command::Redo | Command::CopyImage => Menu::Edit,
+            Command::Undo
+            | Command::Redo
+            | Command::Cut
+            | Command::Copy
+            | Command::Paste
+            | Command::Duplicate
+            | Command::Delete
+            | Command::SelectAll
+            | Command::SelectNone
+            | Command::Find
+            | Command::NewClaim
+            | Command::NewActor
+            | Command::Rename
+            | Command::CopyImage => Menu::Edit,
             Command::FitMap
+            | Command::FitSelection
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ToggleLegend
+            | Command::ToggleMinimap
             | Command::CommandPalette
             | Command::ThemeSystem
             | Command::ThemeLight
@@ -241,7 +349,23 @@ impl Command {
             Command::Quit => Some(ctrl(Key::Q)),
             Command::Undo => Some(ctrl(Key::Z)),
             Command::Redo => Some(ctrl_shift(Key::Z)),
+            Command::Cut => Some(ctrl(Key::X)),
+            Command::Copy => Some(ctrl(Key::C)),
+            Command::Paste => Some(ctrl(Key::V)),
+            Command::Duplicate => Some(ctrl(Key::D)),
+            Command::Delete => Some(plain(Key::Delete)),
+            Command::SelectAll => Some(ctrl(Key::A)),
+            Command::SelectNone => Some(plain(Key::Escape)),
+            Command::Find => Some(ctrl(Key::F)),
+            Command::NewClaim => Some(plain(Key::N)),
+            Command::NewActor => Some(shift(Key::N)),
+            Command::Rename => Some(plain(Key::F2)),
             Command::FitMap => Some(plain(Key::F)),
+            Command::FitSelection => Some(shift(Key::F)),
+            Command::ZoomIn => Some(plain(Key::Plus)),
+            Command::ZoomOut => Some(plain(Key::Minus)),
+            Command::ToggleLegend => Some(plain(Key::L)),
+            Command::ToggleMinimap => Some(plain(Key::M)),
             Command::OpenRecent
             | Command::ThemeSystem
             | Command::ThemeLight
@@ -257,8 +381,15 @@ impl Command {
     /// Further shortcuts that do the same (e.g. Ctrl+Y for redo).
     pub fn alternative_shortcuts(self) -> &'static [KeyboardShortcut] {
         const REDO: [KeyboardShortcut; 1] = [ctrl(Key::Y)];
+        const DELETE: [KeyboardShortcut; 1] = [plain(Key::Backspace)];
+        const ZOOM_IN: [KeyboardShortcut; 3] =
+            [plain(Key::Equals), ctrl(Key::Plus), ctrl(Key::Equals)];
+        const ZOOM_OUT: [KeyboardShortcut; 1] = [ctrl(Key::Minus)];
         match self {
             Command::Redo => &REDO,
+            Command::Delete => &DELETE,
+            Command::ZoomIn => &ZOOM_IN,
+            Command::ZoomOut => &ZOOM_OUT,
             _ => &[],
         }
     }
@@ -271,6 +402,10 @@ impl Command {
                 | Command::ExportImage
                 | Command::Quit
                 | Command::CopyImage
+                | Command::Cut
+                | Command::SelectAll
+                | Command::NewClaim
+                | Command::ToggleLegend
                 | Command::CommandPalette
                 | Command::ThemeSystem
                 | Command::StanceLayoutSelection

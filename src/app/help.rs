@@ -80,5 +80,13 @@ fn shortcut_list(ui: &mut egui::Ui) {
                     ui.end_row();
                 }
             }
+            // The canvas's mouse gestures have no command of their own.
+            ui.strong("Canvas");
+            ui.end_row();
+            for (gesture, effect) in super::canvas::GESTURES {
+                ui.label(*gesture);
+                ui.label(*effect);
+                ui.end_row();
+            }
         });
 }

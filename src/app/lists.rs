@@ -1,51 +1,132 @@
-//! Side lists of the map's claims, actors and stances.
+//! Side lists of the map's claims, actors and sources, each with a filter box. A click selects
+//! the item (Shift or Ctrl adds it to the selection) and brings it into view on the canvas.
 
 use super::selection::Selection;
 use crate::model::{ItemId, Map};
 use eframe::egui;
 
-/// Lists the map's claims, actors and stances in collapsible sections; a click selects.
-pub fn lists_ui(ui: &mut egui::Ui, map: &Map, selection: &mut Selection) {
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        egui::CollapsingHeader::new(format!("Claims ({})", map.claims().len()))
-            .default_open(true)
+/// Most rows a list shows; the filter finds the rest.
+const MAX_ROWS: usize = 300;
+
+/// The filters of the side lists.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Lists {
+    claims: String,
+    actors: String,
+    sources: String,
+}
+
+/// One row of a list.
+struct Row {
+    item: ItemId,
+    text: String,
+    hover: String,
+}
+
+impl Lists {
+    /// Draws the lists; returns the items to bring into view when one was clicked.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        map: &Map,
+        selection: &mut Selection,
+    ) -> Option<Vec<ItemId>> {
+        let mut reveal = None;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
             .show(ui, |ui| {
-                for claim in map.claims() {
-                    let id = ItemId::Claim(claim.id);
-                    if ui
-                        .selectable_label(selection.contains(id), &claim.label)
-                        .on_hover_text(&claim.text)
-                        .clicked()
-                    {
-                        selection.select_only(id);
+                let claims = map.claims().map(|c| Row {
+                    item: ItemId::Claim(c.id),
+                    text: c.label.clone(),
+                    hover: c.text.clone(),
+                });
+                let actors = map.actors().map(|a| Row {
+                    item: ItemId::Actor(a.id),
+                    text: format!(
+                        "{} ({}, {})",
+                        a.name,
+                        a.kind.label(),
+                        a.camp.as_deref().unwrap_or("no camp")
+                    ),
+                    hover: a.aliases.join(", "),
+                });
+                let sources = map.sources().map(|s| Row {
+                    item: ItemId::Source(s.id),
+                    text: s.title.clone(),
+                    hover: s.publisher.clone(),
+                });
+                for (title, filter, rows) in [
+                    ("Claims", &mut self.claims, rows(claims)),
+                    ("Actors", &mut self.actors, rows(actors)),
+                    ("Sources", &mut self.sources, rows(sources)),
+                ] {
+                    if let Some(clicked) = section(ui, title, filter, rows, selection) {
+                        reveal = Some(clicked);
                     }
                 }
             });
-        egui::CollapsingHeader::new(format!("Actors ({})", map.actors().len()))
-            .default_open(true)
-            .show(ui, |ui| {
-                for actor in map.actors() {
-                    let camp = actor.camp.as_deref().unwrap_or("no camp");
-                    let id = ItemId::Actor(actor.id);
-                    let text = format!("{} ({}, {camp})", actor.name, actor.kind.label());
-                    if ui.selectable_label(selection.contains(id), text).clicked() {
-                        selection.select_only(id);
-                    }
-                }
+        reveal
+    }
+}
+
+fn rows(iter: impl Iterator<Item = Row>) -> Vec<Row> {
+    iter.collect()
+}
+
+/// One collapsible list with its filter; returns the clicked items to reveal.
+fn section(
+    ui: &mut egui::Ui,
+    title: &str,
+    filter: &mut String,
+    rows: Vec<Row>,
+    selection: &mut Selection,
+) -> Option<Vec<ItemId>> {
+    let mut reveal = None;
+    let total = rows.len();
+    egui::CollapsingHeader::new(format!("{title} ({total})"))
+        .id_salt(title)
+        .default_open(title != "Sources")
+        .show(ui, |ui| {
+            let label = ui.label(format!("Filter {}", title.to_lowercase()));
+            ui.add(
+                egui::TextEdit::singleline(filter)
+                    .hint_text("type to filter")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+            let needle = filter.trim().to_lowercase();
+            let shown = rows.iter().filter(|row| {
+                needle.is_empty()
+                    || row.text.to_lowercase().contains(&needle)
+                    || row.hover.to_lowercase().contains(&needle)
             });
-        egui::CollapsingHeader::new(format!("Stances ({})", map.stances().len()))
-            .default_open(false)
-            .show(ui, |ui| {
-                for stance in map.stances() {
-                    let id = ItemId::Stance(stance.id);
-                    if ui
-                        .selectable_label(selection.contains(id), map.describe(id))
-                        .on_hover_text(&stance.quote)
-                        .clicked()
-                    {
-                        selection.select_only(id);
-                    }
+            let mut count = 0;
+            for row in shown {
+                count += 1;
+                if count > MAX_ROWS {
+                    continue;
                 }
-            });
-    });
+                let response = ui.selectable_label(selection.contains(row.item), &row.text);
+                let response = if row.hover.is_empty() {
+                    response
+                } else {
+                    response.on_hover_text(&row.hover)
+                };
+                if response.clicked() {
+                    let adding = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+                    if adding {
+                        selection.toggle(row.item);
+                    } else {
+                        selection.select_only(row.item);
+                    }
+                    reveal = Some(vec![row.item]);
+                }
+            }
+            if count > MAX_ROWS {
+                ui.weak(format!("{} more: type to filter", count - MAX_ROWS));
+            } else if count == 0 && total > 0 {
+                ui.weak("nothing matches");
+            }
+        });
+    reveal
 }

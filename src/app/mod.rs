@@ -5,15 +5,20 @@
 //! which validates them and records undo steps.
 
 pub mod analysis;
-mod canvas;
+pub mod canvas;
+pub mod change;
+mod cjk;
+mod clipboard;
 pub mod commands;
 pub mod dialogs;
 mod document;
+mod editing;
 pub mod export_dialog;
 mod export_jobs;
 mod files;
 mod help;
 mod history;
+mod inspector;
 mod layout_runner;
 mod lists;
 mod menu;
@@ -23,6 +28,7 @@ mod path_field;
 pub mod prompts;
 pub mod recovery;
 pub mod screenshot;
+pub mod search;
 pub mod selection;
 pub mod settings;
 mod shell;
@@ -63,6 +69,12 @@ pub struct StanceApp {
     export: export_dialog::ExportDialog,
     /// Where the canvas was on screen last frame, for exporting the current view.
     canvas_rect: egui::Rect,
+    inspector: inspector::Inspector,
+    lists: lists::Lists,
+    clipboard: editing::ClipboardState,
+    cjk: cjk::CjkCheck,
+    /// Whether a text field had the keyboard at the end of the last frame.
+    was_typing: bool,
 }
 
 impl StanceApp {
@@ -78,14 +90,24 @@ impl StanceApp {
             analysis: analysis::AnalysisPanel::default(),
             export: export_dialog::ExportDialog::default(),
             canvas_rect: egui::Rect::NOTHING,
+            inspector: inspector::Inspector::default(),
+            lists: lists::Lists::default(),
+            clipboard: editing::ClipboardState::default(),
+            cjk: cjk::CjkCheck::default(),
+            was_typing: false,
         }
     }
 
     /// Makes `doc` the open document, resetting the view state that belonged to the old one.
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        let (legend, minimap) = (self.canvas.show_legend, self.canvas.show_minimap);
         self.canvas = CanvasState::fitting();
+        self.canvas.show_legend = legend;
+        self.canvas.show_minimap = minimap;
         self.selection = Selection::default();
+        self.inspector = inspector::Inspector::default();
+        self.cjk = cjk::CjkCheck::default();
         self.status = None;
         self.shell_document_replaced();
         self.analysis_document_replaced();
@@ -174,6 +196,7 @@ impl StanceApp {
             | Command::NetworkLayout
             | Command::StanceLayoutSelection
             | Command::NetworkLayoutSelection => self.layout_enabled(command),
+            other => self.editing_enabled(other).unwrap_or(false),
         }
     }
 
@@ -221,12 +244,17 @@ impl StanceApp {
             | Command::StanceLayoutSelection
             | Command::NetworkLayoutSelection => self.start_layout(ctx, command),
             Command::ShowAnalysis => self.analysis.open = !self.analysis.open,
+            other => {
+                self.run_editing(ctx, other);
+            }
         }
     }
 
-    /// Commands whose shortcuts were pressed this frame.
-    fn pressed_commands(ctx: &egui::Context) -> Vec<Command> {
-        let typing = ctx.egui_wants_keyboard_input();
+    /// Commands whose shortcuts were pressed this frame. `was_typing` says whether a text field
+    /// had the keyboard at the end of the last frame: egui takes focus away on Escape before
+    /// the frame starts, and that Escape belongs to the field, not to "Select none".
+    fn pressed_commands(ctx: &egui::Context, was_typing: bool) -> Vec<Command> {
+        let typing = was_typing || ctx.egui_wants_keyboard_input();
         let table = commands::shortcut_table();
         ctx.input_mut(|input| {
             table
@@ -245,7 +273,9 @@ impl StanceApp {
         let mut commands = if self.modal_is_open() {
             Vec::new()
         } else {
-            Self::pressed_commands(&ctx)
+            let mut pressed = Self::pressed_commands(&ctx, self.was_typing);
+            pressed.extend(self.clipboard_events(&ctx));
+            pressed
         };
 
         let mut menu_pick = None;
@@ -272,10 +302,19 @@ impl StanceApp {
         });
         egui::Panel::left("lists")
             .resizable(true)
+            .default_size(240.0)
+            .show(ui, |ui| {
+                if let Some(items) = self.lists.ui(ui, self.doc.map(), &mut self.selection) {
+                    self.canvas.reveal(items);
+                }
+            });
+        let mut requests = egui::Panel::right("inspector")
+            .resizable(true)
             .default_size(280.0)
             .show(ui, |ui| {
-                lists::lists_ui(ui, self.doc.map(), &mut self.selection)
-            });
+                self.inspector.ui(ui, self.doc.map(), &self.selection)
+            })
+            .inner;
         commands.extend(self.analysis_panel_ui(ui));
         self.lay_out_on_open(&ctx);
         let selected = analysis::selected_nodes(self.doc.map(), &self.selection);
@@ -293,7 +332,15 @@ impl StanceApp {
         };
         self.canvas_rect = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
-                canvas::canvas_ui(ui, map, generation, &mut self.canvas, visibility);
+                let canvas = canvas::canvas_ui(
+                    ui,
+                    map,
+                    generation,
+                    &mut self.canvas,
+                    &mut self.selection,
+                    visibility,
+                );
+                requests.append(canvas);
             })
             .response
             .rect;
@@ -303,6 +350,11 @@ impl StanceApp {
         commands.extend(self.shell_windows(&ctx));
         self.export_window(&ctx);
         self.layout_frame(&ctx);
+        self.apply_requests(&ctx, requests);
+        if let Some(message) = self.cjk.check(&ctx, self.doc.map(), self.doc.generation()) {
+            self.status = Some(message);
+        }
+        self.was_typing = ctx.text_edit_focused();
 
         if let Some(pick) = menu_pick {
             self.run_menu_pick(&ctx, pick);

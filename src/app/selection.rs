@@ -33,11 +33,7 @@ impl Selection {
 
     /// The selected nodes (actors and claims), sorted.
     pub fn nodes(&self) -> impl Iterator<Item = NodeId> + '_ {
-        self.items.iter().filter_map(|item| match *item {
-            ItemId::Actor(a) => Some(NodeId::Actor(a)),
-            ItemId::Claim(c) => Some(NodeId::Claim(c)),
-            _ => None,
-        })
+        self.items.iter().copied().filter_map(node_of)
     }
 
     /// The only selected item, if exactly one is selected.
@@ -75,6 +71,15 @@ impl Selection {
     /// Drops items that no longer exist (after undo, delete or opening another map).
     pub fn retain_existing(&mut self, map: &Map) {
         self.items.retain(|&item| map.contains(item));
+    }
+}
+
+/// The node an item is, if it is an actor or a claim.
+pub fn node_of(item: ItemId) -> Option<NodeId> {
+    match item {
+        ItemId::Actor(a) => Some(NodeId::Actor(a)),
+        ItemId::Claim(c) => Some(NodeId::Claim(c)),
+        _ => None,
     }
 }
 

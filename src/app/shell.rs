@@ -311,6 +311,8 @@ impl MenuState for StanceApp {
             Command::ThemeSystem => Some(theme == ThemeChoice::System),
             Command::ThemeLight => Some(theme == ThemeChoice::Light),
             Command::ThemeDark => Some(theme == ThemeChoice::Dark),
+            Command::ToggleLegend => Some(self.canvas.show_legend),
+            Command::ToggleMinimap => Some(self.canvas.show_minimap),
             _ => None,
         }
     }

@@ -28,19 +28,17 @@ pub fn window_title(map: &Map, path: Option<&Path>, dirty: bool) -> String {
     format!("{marker}{title} — {file} — stancemap")
 }
 
-/// The status line's note on the file: "call.ron — unsaved changes" or "call.ron — saved".
+/// The status line's note on the file: "call.ron — saved", "call.ron — unsaved changes",
+/// or for a map with no file yet "not saved to a file" / "unsaved changes, not saved to a file".
 pub fn status_label(doc: &Document) -> String {
-    let file = doc.path().and_then(|p| p.file_name()).map_or_else(
-        || "never saved".to_owned(),
-        |n| n.to_string_lossy().into_owned(),
-    );
     // Words rather than the title's marker: egui's built-in fonts have no "●".
-    let state = if doc.is_dirty() {
-        "unsaved changes"
-    } else {
-        "saved"
-    };
-    format!("{file} — {state}")
+    let name = doc.path().and_then(|p| p.file_name());
+    match (name, doc.is_dirty()) {
+        (Some(name), false) => format!("{} — saved", name.to_string_lossy()),
+        (Some(name), true) => format!("{} — unsaved changes", name.to_string_lossy()),
+        (None, false) => "not saved to a file".to_owned(),
+        (None, true) => "unsaved changes, not saved to a file".to_owned(),
+    }
 }
 
 /// Keeps the window's title in step with the document, sending it only when it changes.
@@ -79,5 +77,25 @@ mod tests {
             window_title(&map, None, false),
             "Putin–Biden call — unsaved — stancemap"
         );
+    }
+
+    #[test]
+    fn status_names_the_file_or_says_there_is_none() {
+        let clean = Document::new(Map::new("m"), None);
+        assert_eq!(status_label(&clean), "not saved to a file");
+        let mut edited = Document::new(Map::new("m"), Some("/maps/call.ron".into()));
+        assert_eq!(status_label(&edited), "call.ron — saved");
+        let id = edited.map().id_allocator().claim();
+        edited
+            .apply(
+                crate::model::Edit::AddClaim(crate::model::Claim::new(
+                    id,
+                    "NATO",
+                    crate::model::Point::default(),
+                )),
+                None,
+            )
+            .unwrap();
+        assert_eq!(status_label(&edited), "call.ron — unsaved changes");
     }
 }

@@ -1,13 +1,14 @@
 //! Turning a map into a scene: one drawing per node and edge, in map coordinates.
 
+use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
 use super::edges::{Head, edge_shapes, parallel_bends};
-use super::nodes::{self, NodeDrawing};
+use super::nodes::{NodeDrawing, Outline};
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
 use crate::model::{EdgeId, Map, NodeId, RelationKind};
-use eframe::egui::{Color32, Rect};
+use eframe::egui::{Color32, Rect, Vec2};
 use std::collections::{BTreeMap, HashMap};
 
 /// What a scene item draws.
@@ -44,10 +45,28 @@ pub struct Scene {
     pub camps: Vec<(String, Color32)>,
     /// Index of each node's item in `items`.
     node_index: HashMap<NodeId, usize>,
+    /// What each item was drawn from beyond its box (by index in `items`), to redraw it with
+    /// moved ends.
+    looks: Vec<ItemLook>,
+}
+
+/// What an item's drawing depends on besides where its nodes are.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ItemLook {
+    /// A node and its outline.
+    Node(Outline),
+    /// An edge: its bend, line and head, and whether it is drawn faded.
+    Edge {
+        bend: f32,
+        stroke: LineStyle,
+        head: Head,
+        dimmed: bool,
+    },
 }
 
 impl Scene {
-    /// Builds the scene of a whole map.
+    /// Builds the scene of a whole map. To rebuild it after changes, [`SceneCache::build`]
+    /// redoes only what changed.
     pub fn build(map: &Map, style: &Style) -> Scene {
         Scene::build_with(map, style, None)
     }
@@ -56,6 +75,16 @@ impl Scene {
     /// hidden nodes are not drawn, nor are hidden edges or edges with a hidden end; dimmed
     /// items are drawn faded.
     pub fn build_with(map: &Map, style: &Style, visibility: Option<&VisibilityMap>) -> Scene {
+        SceneCache::default().build(map, style, visibility)
+    }
+
+    /// Builds the scene as [`Scene::build_with`] does, taking unchanged drawings from `cache`.
+    pub(super) fn build_cached(
+        map: &Map,
+        style: &Style,
+        visibility: Option<&VisibilityMap>,
+        cache: &mut SceneCache,
+    ) -> Scene {
         let shows = |id: crate::model::ItemId| {
             visibility.map_or(Visibility::Shown, |v| v.of(id)) != Visibility::Hidden
         };
@@ -63,13 +92,13 @@ impl Scene {
         let mut drawings: BTreeMap<NodeId, NodeDrawing> = BTreeMap::new();
         for actor in map.actors().filter(|a| shows(a.id.into())) {
             let colour = actor_colour(actor, &camps, style);
-            drawings.insert(
-                actor.id.into(),
-                nodes::actor(&actor.name, actor.kind, colour, actor.at, style),
-            );
+            let id = actor.id.into();
+            let drawing = cache.actor(id, &actor.name, actor.kind, colour, actor.at, style);
+            drawings.insert(id, drawing);
         }
         for claim in map.claims().filter(|c| shows(c.id.into())) {
-            drawings.insert(claim.id.into(), nodes::claim(&claim.label, claim.at, style));
+            let id = claim.id.into();
+            drawings.insert(id, cache.claim(id, &claim.label, claim.at, style));
         }
 
         let mut items =
@@ -84,11 +113,18 @@ impl Scene {
             items.push((id, from, to, a, b, stroke, head));
         }
         let bends = bends_by_pair(items.iter().map(|(id, from, to, ..)| (*id, *from, *to)));
+        let mut looks = Vec::with_capacity(items.capacity());
         let mut scene_items: Vec<SceneItem> = items
             .into_iter()
             .map(|(id, from, to, a, b, stroke, head)| {
                 let bend = bends.get(&id).copied().unwrap_or(0.0);
-                let shapes = edge_shapes(a, b, bend, stroke, head);
+                looks.push(ItemLook::Edge {
+                    bend,
+                    stroke,
+                    head,
+                    dimmed: false,
+                });
+                let shapes = cache.edge(id, (a, b), bend, stroke, head);
                 SceneItem {
                     id: SceneId::Edge(id),
                     bounds: union_bounds(&shapes),
@@ -101,6 +137,7 @@ impl Scene {
         let mut node_index = HashMap::with_capacity(drawings.len());
         for (id, drawing) in drawings {
             node_index.insert(id, scene_items.len());
+            looks.push(ItemLook::Node(drawing.outline));
             scene_items.push(SceneItem {
                 id: SceneId::Node(id),
                 bounds: drawing.rect,
@@ -109,13 +146,16 @@ impl Scene {
             });
         }
         if let Some(visibility) = visibility {
-            for item in &mut scene_items {
+            for (item, look) in scene_items.iter_mut().zip(&mut looks) {
                 let id: crate::model::ItemId = match item.id {
                     SceneId::Node(n) => n.into(),
                     SceneId::Edge(e) => e.into(),
                 };
                 if visibility.of(id) == Visibility::Dimmed {
                     item.shapes = item.shapes.iter().map(|s| faded(s, DIM_OPACITY)).collect();
+                    if let ItemLook::Edge { dimmed, .. } = look {
+                        *dimmed = true;
+                    }
                 }
             }
         }
@@ -129,7 +169,42 @@ impl Scene {
             bounds,
             camps,
             node_index,
+            looks,
         }
+    }
+
+    /// The shapes of the edge drawn by `items[index]` with its start node moved by `from` and
+    /// its end node by `to` (map units): what the edge looks like while nodes are dragged,
+    /// before the move reaches the map.
+    pub fn moved_edge(&self, index: usize, from: Vec2, to: Vec2) -> Option<Vec<Shape>> {
+        let (a, b) = self.items.get(index)?.ends?;
+        let ItemLook::Edge {
+            bend,
+            stroke,
+            head,
+            dimmed,
+        } = *self.looks.get(index)?
+        else {
+            return None;
+        };
+        let moved = |node: NodeId, by: Vec2| {
+            let index = *self.node_index.get(&node)?;
+            let outline = match self.looks.get(index)? {
+                ItemLook::Node(outline) => *outline,
+                ItemLook::Edge { .. } => return None,
+            };
+            Some(NodeDrawing {
+                rect: self.items.get(index)?.bounds.translate(by),
+                outline,
+                shapes: Vec::new(),
+            })
+        };
+        let shapes = edge_shapes(&moved(a, from)?, &moved(b, to)?, bend, stroke, head);
+        Some(if dimmed {
+            shapes.iter().map(|s| faded(s, DIM_OPACITY)).collect()
+        } else {
+            shapes
+        })
     }
 
     /// The drawing of a node.

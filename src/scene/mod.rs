@@ -3,6 +3,7 @@
 //! exporters, so an exported picture shows exactly what the canvas shows.
 
 mod build;
+mod cache;
 mod camps;
 pub mod edges;
 mod legend;
@@ -16,6 +17,7 @@ mod visibility;
 mod tests;
 
 pub use build::{Scene, SceneId, SceneItem};
+pub use cache::SceneCache;
 pub use camps::{actor_colour, camp_colours};
 pub use legend::Legend;
 pub use shapes::{Align, LineStyle, Shape, bezier_point};

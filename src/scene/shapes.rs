@@ -113,6 +113,25 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// Moves the shape by `delta` map units.
+    pub fn translate(&mut self, delta: Vec2) {
+        match self {
+            Shape::Rect { rect, .. } => *rect = rect.translate(delta),
+            Shape::Ellipse { center, .. } => *center += delta,
+            Shape::Polygon { points, .. } | Shape::Polyline { points, .. } => {
+                for p in points {
+                    *p += delta;
+                }
+            }
+            Shape::Curve { points, .. } => {
+                for p in points {
+                    *p += delta;
+                }
+            }
+            Shape::Text { anchor, .. } => *anchor += delta,
+        }
+    }
+
     /// A box around everything the shape covers (text boxes are estimates).
     pub fn bounds(&self) -> Rect {
         match self {

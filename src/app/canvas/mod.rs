@@ -1,148 +1,372 @@
-//! The canvas: the map drawn from its scene, with a camera to pan and zoom.
+//! The canvas: the map drawn from its scene, with a camera to pan and zoom, and the gestures
+//! that select, move, connect, create and rename nodes. It reads the map and returns
+//! [`Requests`]; the app applies them.
 
+mod access;
+mod camera;
+mod drawing;
+mod hit;
+mod hover;
+mod interact;
+mod label_editor;
+mod legend;
+mod link_menu;
+mod minimap;
+mod moving;
+mod navigate;
+mod overlay;
 mod paint;
+mod sketch;
+mod text;
+mod toolbar;
+mod tooltip;
+mod view;
 
-use crate::model::Map;
-use crate::scene::{Scene, Style, Theme, VisibilityMap};
-use eframe::egui::{self, Rect, Sense, Vec2, emath::TSTransform};
-pub use paint::paint_shape;
+pub use access::{edge_name, node_name};
+pub use camera::Camera;
+pub use drawing::Drawing;
+pub use interact::CreateMode;
 
-/// Where the view looks: the map point at the centre of the canvas and the zoom factor.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Camera {
-    /// Map point shown at the centre of the canvas.
-    pub center: egui::Pos2,
-    /// Screen pixels per map unit.
-    pub zoom: f32,
-}
+use crate::app::change::Requests;
+use crate::app::search::{SearchAction, SearchState};
+use crate::app::selection::Selection;
+use crate::model::{ItemId, Map, NodeId};
+use crate::scene::{SceneCache, Theme, VisibilityMap};
+use eframe::egui::{self, Pos2, Rect, Sense};
+use interact::{Env, Interaction};
+use label_editor::{EditorOutcome, LabelEditor};
+use link_menu::MenuOutcome;
+use overlay::OverlayInput;
 
-impl Default for Camera {
-    fn default() -> Self {
-        Camera {
-            center: egui::Pos2::ZERO,
-            zoom: 1.0,
-        }
-    }
-}
+/// What the mouse and keys do on the canvas, for the shortcut list (commands list their own).
+pub const GESTURES: &[(&str, &str)] = &[
+    (
+        "Click, Shift/Ctrl+click",
+        "select; add to or remove from the selection",
+    ),
+    (
+        "Drag on empty canvas",
+        "select the nodes in a box (Shift/Ctrl: add to the selection)",
+    ),
+    (
+        "Drag a node",
+        "move it, or all selected nodes; moved nodes are pinned",
+    ),
+    ("Arrow keys (Shift: farther)", "nudge the selected nodes"),
+    (
+        "Drag from a node's handle, or Alt+drag",
+        "connect an actor to a claim, or a claim to a claim",
+    ),
+    (
+        "Shift / Ctrl while dropping",
+        "connect as supports / opposes without the menu",
+    ),
+    (
+        "Double-click empty canvas",
+        "add a claim (Shift: an actor) and type its label",
+    ),
+    ("Double-click a node", "edit its label in place"),
+    ("Wheel; middle/right drag; Space+drag", "pan"),
+    ("Ctrl+wheel; pinch", "zoom around the pointer"),
+];
 
-impl Camera {
-    /// Smallest zoom: the whole of a very large map fits.
-    pub const MIN_ZOOM: f32 = 0.02;
-    /// Largest zoom: text stays crisp.
-    pub const MAX_ZOOM: f32 = 4.0;
-
-    /// The map-to-screen transform for a canvas occupying `viewport`.
-    pub fn to_screen(&self, viewport: Rect) -> TSTransform {
-        TSTransform::new(
-            viewport.center().to_vec2() - self.center.to_vec2() * self.zoom,
-            self.zoom,
-        )
-    }
-
-    /// A camera that shows all of `bounds` inside `viewport` with a margin.
-    pub fn fit(bounds: Rect, viewport: Rect) -> Camera {
-        if !bounds.is_positive() || !viewport.is_positive() {
-            return Camera::default();
-        }
-        let margin = 40.0;
-        let room = (viewport.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(1.0));
-        let zoom = (room.x / bounds.width())
-            .min(room.y / bounds.height())
-            .clamp(Self::MIN_ZOOM, 1.5);
-        Camera {
-            center: bounds.center(),
-            zoom,
-        }
-    }
-}
-
-/// The canvas's own state between frames: the scene built for the current map and the camera.
-#[derive(Debug, Default)]
+/// The canvas's state between frames.
+#[derive(Default)]
 pub struct CanvasState {
     /// Where the view looks.
     pub camera: Camera,
-    /// Whether the camera should fit the map on the next frame.
+    /// Whether the camera should fit the whole map on the next frame.
     pub fit_pending: bool,
-    /// The scene, with the map generation, theme and visibility version it was built for.
-    scene: Option<(u64, Theme, u64, Scene)>,
+    /// Whether the next fit is the map's first view (see [`Camera::opening_view`]).
+    first_view: bool,
+    /// Whether the legend is shown.
+    pub show_legend: bool,
+    /// Whether the overview is shown (when the map does not fit the view).
+    pub show_minimap: bool,
+    /// The search box.
+    pub search: SearchState,
+    /// Gestures, hover and in-place editors.
+    interaction: Interaction,
+    /// Items to bring into view on the next frame, and whether to fit them exactly (rather
+    /// than move the view as little as possible).
+    reveal: Option<(Vec<ItemId>, bool)>,
+    /// The canvas rectangle last frame, for commands that run between frames.
+    viewport: Option<Rect>,
+    /// Pointer position over the canvas last frame.
+    pointer: Option<Pos2>,
+    cache: SceneCache,
+    drawing: Option<Drawing>,
+    minimap: minimap::Minimap,
+}
+
+impl std::fmt::Debug for CanvasState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CanvasState")
+            .field("camera", &self.camera)
+            .field("interaction", &self.interaction)
+            .finish_non_exhaustive()
+    }
 }
 
 impl CanvasState {
-    /// A canvas that fits the whole map into view on its first frame.
+    /// A canvas that fits the whole map into view on its first frame, with the overview on
+    /// and the legend one click away (it would take a third of a small window).
     pub fn fitting() -> Self {
         CanvasState {
             fit_pending: true,
+            first_view: true,
+            show_legend: false,
+            show_minimap: true,
             ..CanvasState::default()
         }
     }
 
-    /// The scene for the map at `generation`, rebuilt only when the map, theme or visibility
-    /// (dimmed and hidden items, with a version number that changes with it) changed.
-    pub fn scene(
-        &mut self,
-        map: &Map,
-        generation: u64,
-        theme: Theme,
-        visibility: Option<(&VisibilityMap, u64)>,
-    ) -> &Scene {
-        let version = visibility.map_or(0, |(_, v)| v);
-        if !matches!(&self.scene, Some((g, t, v, _)) if *g == generation && *t == theme && *v == version)
-        {
-            self.scene = None;
+    /// Brings items into view on the next frame, moving the view as little as it can.
+    pub fn reveal(&mut self, items: Vec<ItemId>) {
+        if !items.is_empty() {
+            self.reveal = Some((items, false));
         }
-        let (_, _, _, scene) = self.scene.get_or_insert_with(|| {
-            let style = Style::new(theme);
-            (
-                generation,
-                theme,
-                version,
-                Scene::build_with(map, &style, visibility.map(|(v, _)| v)),
-            )
-        });
-        scene
+    }
+
+    /// Zooms and pans so the items fill the view on the next frame.
+    pub fn fit_items(&mut self, items: Vec<ItemId>) {
+        if !items.is_empty() {
+            self.reveal = Some((items, true));
+        }
+    }
+
+    /// Zooms by `factor` around the pointer if it is over the canvas, else around the centre.
+    pub fn zoom_by(&mut self, factor: f32) {
+        let Some(viewport) = self.viewport else {
+            self.camera.zoom =
+                (self.camera.zoom * factor).clamp(Camera::MIN_ZOOM, Camera::MAX_ZOOM);
+            return;
+        };
+        let anchor = self.pointer.unwrap_or(viewport.center());
+        self.camera.zoom_around(viewport, anchor, factor);
+    }
+
+    /// Opens the label editor for a new node at the pointer (or the middle of the view).
+    pub fn start_new_node(&mut self, create: CreateMode) {
+        let at = match self.viewport {
+            Some(viewport) => self
+                .camera
+                .to_map(viewport, self.pointer.unwrap_or(viewport.center())),
+            None => self.camera.center,
+        };
+        self.interaction.start_new(create, at);
+    }
+
+    /// Opens the label editor on an existing node.
+    pub fn rename(&mut self, map: &Map, node: NodeId) {
+        self.interaction.editor = LabelEditor::rename(map, node);
+    }
+
+    /// Drops the gesture or menu in progress; false if there was none (Escape then clears the
+    /// selection instead).
+    pub fn cancel(&mut self) -> bool {
+        self.interaction.cancel()
+    }
+
+    /// What double-click creates now.
+    pub fn create_mode(&self) -> CreateMode {
+        self.interaction.create
+    }
+
+    /// The drawing of the map as last painted.
+    pub fn drawing(&self) -> Option<&Drawing> {
+        self.drawing.as_ref()
     }
 }
 
-/// Draws the map (dimming and hiding items as `visibility` says) and lets the user pan (drag)
-/// and zoom (Ctrl+scroll).
+/// Draws the toolbar and the map (dimming and hiding items as `visibility` says; its number
+/// changes whenever it does), handles the canvas's input, and returns what it asks for.
 pub fn canvas_ui(
     ui: &mut egui::Ui,
     map: &Map,
     generation: u64,
     state: &mut CanvasState,
+    selection: &mut Selection,
     visibility: Option<(&VisibilityMap, u64)>,
-) {
+) -> Requests {
     let theme = if ui.visuals().dark_mode {
         Theme::Dark
     } else {
         Theme::Light
     };
+    let version = visibility.map_or(0, |(_, v)| v);
+    let drawing = match state.drawing.take() {
+        Some(d)
+            if d.generation == generation
+                && d.style.theme == theme
+                && d.visibility_version == version =>
+        {
+            d
+        }
+        _ => Drawing::build(
+            map,
+            (generation, version),
+            theme,
+            visibility.map(|(v, _)| v),
+            &mut state.cache,
+        ),
+    };
+    let mut requests = Requests::default();
+    let search = toolbar::toolbar(ui, map, state, &mut requests);
+    if let Some(action) = search {
+        let items = match action {
+            SearchAction::ShowAll(items) => items,
+            SearchAction::Show(item) => vec![item],
+        };
+        *selection = Selection::default();
+        selection.extend(items.iter().copied());
+        state.reveal(items);
+    }
+    frame(ui, map, &drawing, state, selection, &mut requests);
+    state.drawing = Some(drawing);
+    requests
+}
+
+/// The canvas proper, below the toolbar.
+fn frame(
+    ui: &mut egui::Ui,
+    map: &Map,
+    drawing: &Drawing,
+    state: &mut CanvasState,
+    selection: &mut Selection,
+    requests: &mut Requests,
+) {
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let viewport = response.rect;
-    painter.rect_filled(viewport, 0.0, Style::new(theme).background);
-    let bounds = state.scene(map, generation, theme, visibility).bounds;
-    if state.fit_pending {
-        state.camera = Camera::fit(bounds, viewport);
-        state.fit_pending = false;
+    state.viewport = Some(viewport);
+    let free = legend::free_area(state.show_legend, drawing, viewport);
+    if std::mem::take(&mut state.fit_pending) {
+        state.camera = if std::mem::take(&mut state.first_view) {
+            Camera::opening_view(drawing.scene.bounds, viewport, free)
+        } else {
+            Camera::fit_within(drawing.scene.bounds, viewport, free)
+        };
     }
-    if response.dragged() {
-        state.camera.center -= response.drag_delta() / state.camera.zoom;
+    state.first_view = false;
+    if let Some((items, fit)) = state.reveal.take()
+        && let Some(bounds) = hit::items_bounds(drawing, &items)
+    {
+        state.camera = if fit {
+            Camera::fit_within(bounds, viewport, free)
+        } else {
+            state.camera.reveal(bounds, viewport, free)
+        };
     }
-    if response.hovered() {
-        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
-        if zoom != 1.0 {
-            state.camera.zoom =
-                (state.camera.zoom * zoom).clamp(Camera::MIN_ZOOM, Camera::MAX_ZOOM);
-        } else if scroll != Vec2::ZERO {
-            state.camera.center -= scroll / state.camera.zoom;
+    navigate::wheel_and_pinch(ui, &response, &mut state.camera, viewport);
+
+    let now = ui.input(|i| i.time);
+    let typing = ui.ctx().text_edit_focused();
+    {
+        let mut env = Env {
+            map,
+            drawing,
+            camera: &mut state.camera,
+            viewport,
+            selection,
+            requests,
+            now,
+        };
+        state.interaction.pointer(ui, &response, &mut env);
+        if !typing {
+            state.interaction.nudge(ui, &mut env);
         }
     }
+    state.pointer = response.hover_pos();
+
     let to_screen = state.camera.to_screen(viewport);
-    let visible = to_screen.inverse().mul_rect(viewport);
-    let scene = state.scene(map, generation, theme, visibility);
-    for item in scene.items.iter().filter(|i| i.bounds.intersects(visible)) {
-        for shape in &item.shapes {
-            paint_shape(&painter, shape, to_screen, 1.0);
+    painter.rect_filled(viewport, 0.0, drawing.style.background);
+    let handle_owner = interact::handle_owner(state.interaction.hover, selection)
+        .filter(|_| view::full_detail(drawing, to_screen.scaling));
+    let moving = state.interaction.moving();
+    let overlay = OverlayInput {
+        map,
+        drawing,
+        selection,
+        interaction: &state.interaction,
+        to_screen,
+        pointer: state.pointer,
+        handle_owner,
+        now,
+        moving: &moving,
+    };
+    overlay::paint_underlays(&painter, &overlay);
+    let highlight = hover::highlight(drawing, &state.interaction);
+    view::paint_drawing(&painter, drawing, to_screen, viewport, &highlight, &moving);
+    overlay::paint_overlays(&painter, &overlay);
+
+    if state.show_legend {
+        let legend = legend::paint_legend(&painter, drawing, viewport);
+        // The legend is opaque: clicks on it must not select what lies beneath.
+        ui.interact(legend, ui.scope_id().with("legend"), Sense::click());
+    }
+    if state.show_minimap {
+        state.minimap.show(ui, drawing, &mut state.camera, viewport);
+    }
+    hover::set_cursor(
+        ui,
+        &state.interaction,
+        handle_owner,
+        drawing,
+        state.pointer,
+        &state.camera,
+        viewport,
+    );
+    hover::tooltips(&response, map, &state.interaction);
+    editors(ui, map, drawing, state, requests);
+    access::describe(
+        ui.ctx(),
+        response.id,
+        map,
+        drawing,
+        selection,
+        to_screen,
+        viewport,
+    );
+    if state
+        .interaction
+        .flash
+        .as_ref()
+        .is_some_and(|f| now - f.since < interact::FLASH_SECONDS)
+    {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(250));
+    }
+}
+
+/// The in-place label editor and the polarity menu, when open.
+fn editors(
+    ui: &egui::Ui,
+    map: &Map,
+    drawing: &Drawing,
+    state: &mut CanvasState,
+    requests: &mut Requests,
+) {
+    let to_screen = state.camera.to_screen(state.viewport.unwrap_or(Rect::ZERO));
+    if let Some(editor) = &mut state.interaction.editor {
+        let rect = match editor.new_position() {
+            Some(at) => {
+                Rect::from_center_size(to_screen * Pos2::new(at.x, at.y), egui::vec2(200.0, 24.0))
+            }
+            None => match editor.target {
+                label_editor::EditorTarget::Rename(node) => drawing
+                    .scene
+                    .node(node)
+                    .map_or(Rect::ZERO, |item| to_screen.mul_rect(item.bounds)),
+                _ => Rect::ZERO,
+            },
+        };
+        if editor.show(ui.ctx(), rect, map, requests) == EditorOutcome::Closed {
+            state.interaction.editor = None;
         }
+    }
+    if let Some(link) = &state.interaction.link
+        && link.show(ui.ctx(), map, requests) == MenuOutcome::Closed
+    {
+        state.interaction.link = None;
     }
 }

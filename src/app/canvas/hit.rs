@@ -1,0 +1,230 @@
+//! What lies under a point of the canvas: nodes (topmost first), edges near the point, the
+//! connection handle of a node, and the nodes inside a selection box.
+
+use super::drawing::Drawing;
+use crate::app::selection::node_of;
+use crate::model::{EdgeId, ItemId, NodeId};
+use crate::scene::{SceneId, SceneItem, Shape, bezier_point};
+#[cfg(test)]
+use eframe::egui::Vec2;
+use eframe::egui::{Pos2, Rect};
+
+/// Radius of a node's connection handle, in screen pixels.
+pub const HANDLE_RADIUS: f32 = 6.0;
+/// How far from an edge's line a click still hits it, in screen pixels.
+const EDGE_TOLERANCE_PX: f32 = 5.0;
+
+/// What is under the pointer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A node.
+    Node(NodeId),
+    /// An edge.
+    Edge(EdgeId),
+    /// Empty canvas.
+    Nothing,
+}
+
+/// The topmost node at a map point.
+pub fn node_at(drawing: &Drawing, point: Pos2) -> Option<NodeId> {
+    drawing.scene.node_at(point)
+}
+
+/// The edge nearest to a map point, if one passes within a few screen pixels of it.
+pub fn edge_at(drawing: &Drawing, point: Pos2, zoom: f32) -> Option<EdgeId> {
+    let tolerance = EDGE_TOLERANCE_PX / zoom.max(1e-3);
+    drawing
+        .scene
+        .items
+        .iter()
+        .filter(|item| item.bounds.expand(tolerance).contains(point))
+        .filter_map(|item| match item.id {
+            SceneId::Edge(id) => Some((id, edge_distance(item, point))),
+            SceneId::Node(_) => None,
+        })
+        .filter(|(_, distance)| *distance <= tolerance)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(id, _)| id)
+}
+
+/// Nodes first, then edges.
+pub fn hit(drawing: &Drawing, point: Pos2, zoom: f32) -> Hit {
+    if let Some(node) = node_at(drawing, point) {
+        Hit::Node(node)
+    } else if let Some(edge) = edge_at(drawing, point, zoom) {
+        Hit::Edge(edge)
+    } else {
+        Hit::Nothing
+    }
+}
+
+/// Distance from a point to an edge's line (its curve or, failing that, its box).
+fn edge_distance(item: &SceneItem, point: Pos2) -> f32 {
+    let curve = item.shapes.iter().find_map(|shape| match shape {
+        Shape::Curve { points, stroke } => Some((points, stroke.width)),
+        _ => None,
+    });
+    let Some((points, width)) = curve else {
+        return item.bounds.distance_to_pos(point);
+    };
+    const SEGMENTS: usize = 16;
+    let mut best = f32::INFINITY;
+    let mut previous = points[0];
+    for i in 1..=SEGMENTS {
+        let next = bezier_point(points, i as f32 / SEGMENTS as f32);
+        best = best.min(segment_distance(previous, next, point));
+        previous = next;
+    }
+    // The head lies beyond the curve's end: count it as part of the line.
+    for shape in &item.shapes {
+        if let Shape::Polygon { points, .. } = shape
+            && let Some(&tip) = points.first()
+        {
+            best = best.min(segment_distance(previous, tip, point));
+        }
+    }
+    (best - width / 2.0).max(0.0)
+}
+
+fn segment_distance(a: Pos2, b: Pos2, p: Pos2) -> f32 {
+    let ab = b - a;
+    let length_sq = ab.length_sq();
+    if length_sq < 1e-9 {
+        return (p - a).length();
+    }
+    let t = ((p - a).dot(ab) / length_sq).clamp(0.0, 1.0);
+    (p - (a + ab * t)).length()
+}
+
+/// Where a node's connection handle sits: just outside the middle of its right side.
+pub fn handle_position(drawing: &Drawing, node: NodeId) -> Option<Pos2> {
+    drawing
+        .scene
+        .node(node)
+        .map(|item| Pos2::new(item.bounds.right(), item.bounds.center().y))
+}
+
+/// Whether a map point is on the handle of `node` at the given zoom.
+pub fn on_handle(drawing: &Drawing, node: NodeId, point: Pos2, zoom: f32) -> bool {
+    handle_position(drawing, node)
+        .is_some_and(|handle| (handle - point).length() * zoom <= HANDLE_RADIUS + 2.0)
+}
+
+/// The nodes whose boxes touch a map rectangle.
+pub fn nodes_in(drawing: &Drawing, area: Rect) -> Vec<NodeId> {
+    drawing
+        .scene
+        .items
+        .iter()
+        .filter_map(|item| match item.id {
+            SceneId::Node(id) if item.bounds.intersects(area) => Some(id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A box around the given nodes, if any of them is drawn.
+pub fn bounds_of(drawing: &Drawing, nodes: impl IntoIterator<Item = NodeId>) -> Option<Rect> {
+    nodes
+        .into_iter()
+        .filter_map(|node| drawing.scene.node(node).map(|item| item.bounds))
+        .reduce(|a, b| a.union(b))
+}
+
+/// A box around an edge, if drawn.
+pub fn edge_bounds(drawing: &Drawing, edge: EdgeId) -> Option<Rect> {
+    drawing
+        .scene
+        .items
+        .iter()
+        .find(|item| item.id == SceneId::Edge(edge))
+        .map(|item| item.bounds)
+}
+
+/// A box around the drawn items among `items` (stances and relations count by their line).
+pub fn items_bounds(drawing: &Drawing, items: &[ItemId]) -> Option<Rect> {
+    let nodes = bounds_of(drawing, items.iter().copied().filter_map(node_of));
+    let edges = items
+        .iter()
+        .filter_map(|item| match *item {
+            ItemId::Stance(s) => edge_bounds(drawing, crate::model::EdgeId::Stance(s)),
+            ItemId::Relation(r) => edge_bounds(drawing, crate::model::EdgeId::Relation(r)),
+            _ => None,
+        })
+        .reduce(|a, b| a.union(b));
+    match (nodes, edges) {
+        (Some(a), Some(b)) => Some(a.union(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorKind, Claim, Edit, Map, Point, Position, Stance};
+    use crate::scene::{SceneCache, Theme};
+
+    /// Putin at the origin, a claim 400 units to his right, and his stance on it.
+    fn drawing() -> (Map, Drawing) {
+        let mut map = Map::new("t");
+        let mut ids = map.id_allocator();
+        let (actor, claim) = (ids.actor(), ids.claim());
+        map.apply(Edit::Batch(vec![
+            Edit::AddActor(Actor::new(
+                actor,
+                "Putin",
+                ActorKind::Person,
+                Point::new(0.0, 0.0),
+            )),
+            Edit::AddClaim(Claim::new(claim, "NATO", Point::new(400.0, 0.0))),
+            Edit::AddStance(Stance::new(ids.stance(), actor, claim, Position::Opposes)),
+        ]))
+        .unwrap();
+        let drawing = Drawing::build(&map, (0, 0), Theme::Light, None, &mut SceneCache::default());
+        (map, drawing)
+    }
+
+    #[test]
+    fn points_hit_nodes_then_edges_then_nothing() {
+        let (map, drawing) = drawing();
+        let actor = NodeId::Actor(map.actors().next().unwrap().id);
+        let stance = EdgeId::Stance(map.stances().next().unwrap().id);
+        assert_eq!(hit(&drawing, Pos2::new(0.0, 0.0), 1.0), Hit::Node(actor));
+        assert_eq!(hit(&drawing, Pos2::new(200.0, 2.0), 1.0), Hit::Edge(stance));
+        assert_eq!(hit(&drawing, Pos2::new(200.0, 40.0), 1.0), Hit::Nothing);
+        // Far out, a few screen pixels cover many map units.
+        assert_eq!(
+            hit(&drawing, Pos2::new(200.0, 40.0), 0.1),
+            Hit::Edge(stance)
+        );
+    }
+
+    #[test]
+    fn boxes_and_handles() {
+        let (map, drawing) = drawing();
+        let actor = NodeId::Actor(map.actors().next().unwrap().id);
+        let everything = Rect::from_min_max(Pos2::new(-100.0, -50.0), Pos2::new(500.0, 50.0));
+        assert_eq!(nodes_in(&drawing, everything).len(), 2);
+        let left = Rect::from_min_max(Pos2::new(-100.0, -50.0), Pos2::new(100.0, 50.0));
+        assert_eq!(nodes_in(&drawing, left), [actor]);
+        let handle = handle_position(&drawing, actor).unwrap();
+        assert!(on_handle(
+            &drawing,
+            actor,
+            handle + Vec2::new(3.0, 0.0),
+            1.0
+        ));
+        assert!(!on_handle(
+            &drawing,
+            actor,
+            handle + Vec2::new(30.0, 0.0),
+            1.0
+        ));
+        let items = [
+            ItemId::from(actor),
+            ItemId::from(map.stances().next().unwrap().id),
+        ];
+        let bounds = items_bounds(&drawing, &items).unwrap();
+        assert!(bounds.contains(Pos2::new(300.0, 0.0)) && bounds.contains(Pos2::new(-30.0, 0.0)));
+    }
+}

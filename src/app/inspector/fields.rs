@@ -1,0 +1,200 @@
+//! Inspector fields. A text field edits the map as the user types, one undo step per typing
+//! session: every keystroke's edit carries the session's group key, and leaving the field ends
+//! the group. While the field has focus it shows what was typed even when the map refuses it
+//! (an empty name), so the user can clear a field and type it anew.
+
+use crate::app::change::{Requests, new_group};
+use crate::model::{Date, Edit, ItemId};
+use eframe::egui::{self, Color32, RichText};
+
+/// Which field of which item.
+pub type FieldKey = (Option<ItemId>, &'static str);
+
+/// Drafts and typing sessions of the inspector's fields.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct FieldState {
+    /// The text of the field being typed in, which may not have reached the map.
+    draft: Option<(FieldKey, String)>,
+    /// The field of the current typing session and its undo group.
+    session: Option<(FieldKey, u64)>,
+}
+
+impl FieldState {
+    /// The undo group of the typing session in `key`, starting one if needed.
+    fn group(&mut self, key: FieldKey) -> u64 {
+        match self.session {
+            Some((k, group)) if k == key => group,
+            _ => {
+                let group = new_group();
+                self.session = Some((key, group));
+                group
+            }
+        }
+    }
+}
+
+/// Lays out labelled fields for one item and collects their edits.
+pub struct Form<'a> {
+    /// The item the fields belong to; `None` for the map itself.
+    pub item: Option<ItemId>,
+    /// Drafts and sessions.
+    pub state: &'a mut FieldState,
+    /// Where edits go.
+    pub requests: &'a mut Requests,
+}
+
+/// How a text field is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// One line.
+    One,
+    /// Several lines for longer text.
+    Many,
+}
+
+impl Form<'_> {
+    /// A labelled text field showing `current`. Returns the new text on the frames it changes;
+    /// the caller turns it into an edit and hands it to [`Form::typed`].
+    pub fn text(
+        &mut self,
+        ui: &mut egui::Ui,
+        name: &'static str,
+        current: &str,
+        lines: Lines,
+    ) -> Option<String> {
+        let key = (self.item, name);
+        let mut text = match &self.state.draft {
+            Some((k, draft)) if *k == key => draft.clone(),
+            _ => current.to_owned(),
+        };
+        let label = ui.label(name);
+        let edit = match lines {
+            Lines::One => egui::TextEdit::singleline(&mut text),
+            Lines::Many => egui::TextEdit::multiline(&mut text).desired_rows(3),
+        };
+        let response = ui
+            .add(edit.desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        if response.lost_focus() {
+            if matches!(&self.state.draft, Some((k, _)) if *k == key) {
+                self.state.draft = None;
+            }
+            if matches!(self.state.session, Some((k, _)) if k == key) {
+                self.state.session = None;
+                self.requests.end_group();
+            }
+        }
+        if response.changed() {
+            self.state.draft = Some((key, text.clone()));
+            return Some(text);
+        }
+        if !response.has_focus() && matches!(&self.state.draft, Some((k, _)) if *k == key) {
+            self.state.draft = None;
+        }
+        None
+    }
+
+    /// Records an edit typed into the field `name`, as part of its typing session.
+    pub fn typed(&mut self, name: &'static str, edit: Edit) {
+        let group = self.state.group((self.item, name));
+        self.requests.grouped(edit, group);
+    }
+
+    /// An edit made by a click (a choice, a checkbox): its own undo step.
+    pub fn chosen(&mut self, edit: Edit) {
+        self.requests.edit(edit);
+    }
+
+    /// A date field ("YYYY-MM-DD", empty for none). Returns the new date when a valid one
+    /// (or nothing) was typed; shows a hint while the text is not a date.
+    pub fn date(
+        &mut self,
+        ui: &mut egui::Ui,
+        name: &'static str,
+        current: Option<Date>,
+    ) -> Option<Option<Date>> {
+        let shown = current.map(|d| d.to_string()).unwrap_or_default();
+        let typed = self.text(ui, name, &shown, Lines::One);
+        let draft = match &self.state.draft {
+            Some((k, draft)) if *k == (self.item, name) => Some(draft.clone()),
+            _ => None,
+        };
+        if let Some(draft) = &draft
+            && parse_date(draft).is_err()
+        {
+            ui.label(
+                RichText::new("write the date as YYYY-MM-DD, e.g. 2021-12-07")
+                    .small()
+                    .color(ui.visuals().error_fg_color),
+            );
+        }
+        typed.and_then(|text| parse_date(&text).ok())
+    }
+}
+
+/// Reads a date field: empty means no date.
+pub fn parse_date(text: &str) -> Result<Option<Date>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<Date>()
+        .map(Some)
+        .map_err(|e| format!("`{text}` is not a date: {e}"))
+}
+
+/// Splits a comma-separated list, dropping blanks: "a, b,, c" → [a, b, c].
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// An optional text: `None` when blank.
+pub fn optional(text: &str) -> Option<String> {
+    (!text.trim().is_empty()).then(|| text.to_owned())
+}
+
+/// A small heading for a group of fields.
+pub fn heading(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new(text)
+            .strong()
+            .color(ui.visuals().strong_text_color()),
+    );
+}
+
+/// A muted line of explanation.
+pub fn note(ui: &mut egui::Ui, text: impl Into<String>) {
+    ui.label(RichText::new(text.into()).small().color(Color32::GRAY));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_lists_parse_leniently() {
+        assert_eq!(parse_date(" "), Ok(None));
+        assert_eq!(
+            parse_date("2021-12-07"),
+            Ok(Some(Date::constant(2021, 12, 7)))
+        );
+        assert!(parse_date("7 Dec").is_err());
+        assert_eq!(split_list(" nato, ukraine,, "), ["nato", "ukraine"]);
+        assert_eq!(optional("  "), None);
+    }
+
+    #[test]
+    fn one_session_keeps_one_group() {
+        let mut state = FieldState::default();
+        let key = (Some(ItemId::Claim(crate::model::ClaimId(1))), "Label");
+        let first = state.group(key);
+        assert_eq!(state.group(key), first);
+        let other = state.group((key.0, "Text"));
+        assert_ne!(other, first);
+    }
+}

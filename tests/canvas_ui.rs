@@ -1,0 +1,481 @@
+//! UI tests of the canvas, the inspector and the lists, driven through accessible labels and
+//! pointer and keyboard events the way a person would use them, asserting on the map.
+
+use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stancemap::app::StanceApp;
+use stancemap::example::example_map;
+use stancemap::model::{ItemId, Map, Position};
+
+type App<'a> = Harness<'a, StanceApp>;
+
+fn harness(map: Map) -> App<'static> {
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        // Real time between frames, so two quick clicks make a double-click.
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(600)
+        // The example map's quotes are in Chinese; these tests do not need the glyphs.
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, app: &mut StanceApp| app.ui(ui),
+            StanceApp::new(map, None),
+        )
+}
+
+/// The app on the example map with all of it in view (it opens on the map's top at a zoom
+/// where labels can be read; F fits the whole map).
+fn whole_example() -> App<'static> {
+    let map = example_map().unwrap_or_else(|e| panic!("the example map does not load: {e}"));
+    let mut harness = harness(map);
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::F);
+    harness
+}
+
+fn rect_of(harness: &App<'_>, label: &str) -> Rect {
+    harness.get_by_label(label).rect()
+}
+
+fn click_at(harness: &App<'_>, pos: Pos2, modifiers: Modifiers) {
+    harness.event(Event::ModifiersChanged(modifiers));
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+    }
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+}
+
+fn double_click(harness: &App<'_>, pos: Pos2, modifiers: Modifiers) {
+    harness.event(Event::ModifiersChanged(modifiers));
+    harness.hover_at(pos);
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            harness.event(Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers,
+            });
+        }
+    }
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+}
+
+/// Presses at `from`, moves to `to` in a few steps and releases, holding `modifiers`.
+fn drag(harness: &App<'_>, from: Pos2, to: Pos2, modifiers: Modifiers) {
+    harness.event(Event::ModifiersChanged(modifiers));
+    harness.hover_at(from);
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers,
+    });
+    for step in 1..=6 {
+        harness.hover_at(from.lerp(to, step as f32 / 6.0));
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers,
+    });
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+}
+
+/// Types a node's label into the in-place editor that double-click (or N) opened.
+fn type_label(harness: &mut App<'_>, field: &str, text: &str) {
+    harness.run();
+    harness.get_by_label(field).type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn press(harness: &mut App<'_>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn click_menu(harness: &mut App<'_>, menu: &str, entry: &str) {
+    harness.get_by_label(menu).click();
+    harness.run();
+    // Menu entries carry their shortcut in their name, e.g. "Redo Ctrl+Shift+Z".
+    harness.get_by_label_contains(entry).click();
+    harness.run();
+}
+
+/// Builds "Russian troops" and "Jens Stoltenberg" on an empty map with double-clicks.
+fn claim_and_actor(harness: &mut App<'_>) {
+    harness.run();
+    let canvas = rect_of(harness, "Map canvas");
+    double_click(
+        harness,
+        canvas.center() + eframe::egui::vec2(150.0, 0.0),
+        Modifiers::NONE,
+    );
+    type_label(
+        harness,
+        "Claim label",
+        "Russian troops must leave the border",
+    );
+    // Shift+double-click adds an actor instead.
+    double_click(
+        harness,
+        canvas.center() - eframe::egui::vec2(200.0, 0.0),
+        Modifiers::SHIFT,
+    );
+    type_label(harness, "Actor name", "Jens Stoltenberg");
+}
+
+#[test]
+fn double_clicks_create_a_claim_and_an_actor() {
+    let mut harness = harness(Map::new("empty"));
+    claim_and_actor(&mut harness);
+    let map = harness.state().map();
+    assert_eq!(map.claims().len(), 1, "{:?}", harness.state().status());
+    assert_eq!(map.actors().len(), 1, "{:?}", harness.state().status());
+    let claim = map.claims().next().unwrap();
+    assert_eq!(claim.label, "Russian troops must leave the border");
+    assert!(claim.pinned, "a node placed by hand is pinned");
+    assert_eq!(map.actors().next().unwrap().name, "Jens Stoltenberg");
+    // The new nodes are on the canvas under their names.
+    harness.get_by_label("Claim: Russian troops must leave the border");
+    harness.get_by_label("Actor: Jens Stoltenberg");
+}
+
+#[test]
+fn escape_cancels_a_new_claim() {
+    let mut harness = harness(Map::new("empty"));
+    harness.run();
+    let canvas = rect_of(&harness, "Map canvas");
+    double_click(&harness, canvas.center(), Modifiers::NONE);
+    harness.run();
+    harness.get_by_label("Claim label").type_text("Never mind");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().map().claims().len(), 0);
+}
+
+/// Drags from the actor's connection handle onto the claim and picks "Opposes".
+fn connect_opposing(harness: &mut App<'_>) {
+    let actor = rect_of(harness, "Actor: Jens Stoltenberg");
+    let claim = rect_of(harness, "Claim: Russian troops must leave the border");
+    // Hovering the actor shows its handle on the middle of its right side.
+    harness.hover_at(actor.center());
+    harness.run();
+    let handle = Pos2::new(actor.right(), actor.center().y);
+    drag(harness, handle, claim.center(), Modifiers::NONE);
+    harness.run();
+    harness.get_by_label("Opposes").click();
+    harness.run();
+}
+
+#[test]
+fn dragging_from_a_handle_connects_with_the_chosen_polarity() {
+    let mut harness = harness(Map::new("empty"));
+    claim_and_actor(&mut harness);
+    connect_opposing(&mut harness);
+    let map = harness.state().map();
+    let stances: Vec<_> = map.stances().collect();
+    assert_eq!(stances.len(), 1, "{:?}", harness.state().status());
+    assert_eq!(stances[0].position, Position::Opposes);
+    // The new stance is selected, ready for its quote.
+    assert_eq!(
+        harness.state().selection().single(),
+        Some(ItemId::Stance(stances[0].id))
+    );
+}
+
+#[test]
+fn connecting_two_actors_is_refused_with_a_reason() {
+    let mut harness = whole_example();
+    let putin = rect_of(&harness, "Actor: Vladimir Putin");
+    let biden = rect_of(&harness, "Actor: Joe Biden");
+    let before = harness.state().map().clone();
+    // Alt+drag connects from anywhere on a node.
+    drag(&harness, putin.center(), biden.center(), Modifiers::ALT);
+    harness.run();
+    assert_eq!(harness.state().map(), &before);
+    let status = harness.state().status().unwrap_or_default().to_owned();
+    assert!(status.contains("Cannot connect"), "{status}");
+    assert!(status.contains("actors cannot be connected"), "{status}");
+}
+
+#[test]
+fn the_quote_is_edited_in_the_inspector_and_undone_and_redone_in_one_step() {
+    let mut harness = harness(Map::new("empty"));
+    claim_and_actor(&mut harness);
+    connect_opposing(&mut harness);
+    let quote = |h: &App<'_>| h.state().map().stances().next().unwrap().quote.clone();
+
+    harness.get_by_label("Quote").focus();
+    harness.run();
+    // Typed over several frames: still one typing session.
+    for word in ["Russia ", "must ", "pull ", "back"] {
+        harness.get_by_label("Quote").type_text(word);
+        harness.run();
+    }
+    assert_eq!(quote(&harness), "Russia must pull back");
+    // Leaving the field ends the session.
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        quote(&harness),
+        "",
+        "one undo takes back the whole typing session"
+    );
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(quote(&harness), "Russia must pull back");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    click_menu(&mut harness, "Edit", "Redo");
+    assert_eq!(quote(&harness), "Russia must pull back");
+}
+
+#[test]
+fn box_select_then_delete_removes_the_nodes_and_their_stances() {
+    let mut harness = whole_example();
+    let lavrov = rect_of(&harness, "Actor: Sergey Lavrov");
+    let peskov = rect_of(&harness, "Actor: Dmitry Peskov");
+    let both = lavrov.union(peskov).expand(6.0);
+    drag(
+        &harness,
+        both.left_top(),
+        both.right_bottom(),
+        Modifiers::NONE,
+    );
+    harness.run();
+    let selection = harness.state().selection().clone();
+    let names: Vec<String> = selection
+        .items()
+        .map(|i| harness.state().map().describe(i))
+        .collect();
+    assert_eq!(selection.len(), 2, "{names:?}");
+    let before = harness.state().map().clone();
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    let map = harness.state().map();
+    assert_eq!(map.actors().len(), before.actors().len() - 2);
+    assert!(
+        map.actors()
+            .all(|a| a.name != "Sergey Lavrov" && a.name != "Dmitry Peskov")
+    );
+    assert!(
+        map.stances()
+            .all(|s| selection.items().all(|i| i.raw() != s.actor.0)),
+        "their stances went with them"
+    );
+    // One undo brings both back with their stances.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().map(), &before);
+}
+
+#[test]
+fn copy_paste_and_duplicate_make_new_items() {
+    let mut harness = whole_example();
+    let label = "Claim: Nord Stream 2 should go ahead";
+    harness.get_by_label(label).click();
+    harness.run();
+    let original = harness.state().selection().single().unwrap();
+    press(&mut harness, Modifiers::COMMAND, Key::C);
+    press(&mut harness, Modifiers::COMMAND, Key::V);
+    let pasted = harness.state().selection().single().unwrap();
+    assert_ne!(pasted, original);
+    let map = harness.state().map();
+    let copies = map
+        .claims()
+        .filter(|c| c.label == "Nord Stream 2 should go ahead")
+        .count();
+    assert_eq!(copies, 2);
+    press(&mut harness, Modifiers::COMMAND, Key::D);
+    let duplicate = harness.state().selection().single().unwrap();
+    assert!(![original, pasted].contains(&duplicate));
+    let copies = harness
+        .state()
+        .map()
+        .claims()
+        .filter(|c| c.label == "Nord Stream 2 should go ahead")
+        .count();
+    assert_eq!(copies, 3);
+}
+
+#[test]
+fn search_selects_matches_and_enter_steps_through_them() {
+    let mut harness = whole_example();
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    // Putin's Chinese alias finds him.
+    harness.get_by_label("Search").type_text("普京");
+    harness.run();
+    let map = harness.state().map().clone();
+    let putin = map
+        .actors()
+        .find(|a| a.name == "Vladimir Putin")
+        .unwrap()
+        .id;
+    assert!(harness.state().selection().contains(ItemId::Actor(putin)));
+    // A word from the claims selects all the claims that have it; Enter jumps to one.
+    harness.get_by_label("Search").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Search").type_text("NATO");
+    harness.run();
+    let matches = harness.state().selection().len();
+    assert!(matches > 1, "{matches}");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().selection().len(), 1);
+}
+
+#[test]
+fn dragging_a_node_moves_and_pins_it_in_one_undo_step() {
+    let mut harness = whole_example();
+    // Zoom in on Biden first, so he is big enough to grab.
+    harness.get_by_label("Actor: Joe Biden").click();
+    harness.run();
+    press(&mut harness, Modifiers::SHIFT, Key::F);
+    let biden = rect_of(&harness, "Actor: Joe Biden");
+    let id = harness
+        .state()
+        .map()
+        .actors()
+        .find(|a| a.name == "Joe Biden")
+        .unwrap()
+        .id;
+    let before = harness.state().map().actor(id).unwrap().clone();
+    drag(
+        &harness,
+        biden.center() - eframe::egui::vec2(20.0, 0.0),
+        biden.center() + eframe::egui::vec2(60.0, 90.0),
+        Modifiers::NONE,
+    );
+    harness.run();
+    let after = harness.state().map().actor(id).unwrap().clone();
+    assert!(
+        after.at.y > before.at.y && after.at.x > before.at.x,
+        "{after:?}"
+    );
+    assert!(after.pinned);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().map().actor(id), Some(&before));
+    // Arrow keys nudge the selected node.
+    harness.get_by_label("Actor: Joe Biden").click();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    let nudged = harness.state().map().actor(id).unwrap().at;
+    assert_eq!(nudged.x, before.at.x + 20.0);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().map().actor(id).unwrap().at, before.at);
+}
+
+#[test]
+fn clicking_selects_and_shift_click_adds() {
+    let mut harness = whole_example();
+    let putin = rect_of(&harness, "Actor: Vladimir Putin");
+    let biden = rect_of(&harness, "Actor: Joe Biden");
+    click_at(&harness, putin.center(), Modifiers::NONE);
+    harness.run();
+    assert_eq!(harness.state().selection().len(), 1);
+    click_at(&harness, biden.center(), Modifiers::SHIFT);
+    harness.run();
+    assert_eq!(harness.state().selection().len(), 2);
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    let map = harness.state().map();
+    let all = map.node_count() + map.stances().len() + map.relations().len();
+    assert_eq!(harness.state().selection().len(), all);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().selection().is_empty());
+}
+
+#[test]
+fn the_lists_filter_and_select() {
+    let mut harness = whole_example();
+    // The actors come below the claims: scroll down to them first.
+    harness.get_by_label("Filter actors").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Filter actors").focus();
+    harness.run();
+    harness.get_by_label("Filter actors").type_text("peskov");
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Vladimir Putin (person, Russia)")
+            .is_none(),
+        "the filter hides the others"
+    );
+    harness
+        .get_by_label("Dmitry Peskov (person, Russia)")
+        .click();
+    harness.run();
+    let map = harness.state().map();
+    let peskov = map.actors().find(|a| a.name == "Dmitry Peskov").unwrap().id;
+    assert_eq!(
+        harness.state().selection().single(),
+        Some(ItemId::Actor(peskov))
+    );
+    // The inspector now edits him.
+    assert_eq!(
+        harness.get_by_label("Name").value().as_deref(),
+        Some("Dmitry Peskov")
+    );
+}
+
+#[test]
+fn panning_and_zooming_move_the_view_not_the_map() {
+    let mut harness = whole_example();
+    let before = harness.state().map().clone();
+    let biden = rect_of(&harness, "Actor: Joe Biden");
+
+    // A right-button drag pans: the node follows the pointer.
+    let start = biden.center() + eframe::egui::vec2(0.0, 40.0);
+    harness.hover_at(start);
+    harness.event(Event::PointerButton {
+        pos: start,
+        button: PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    for step in 1..=4 {
+        harness.hover_at(start + eframe::egui::vec2(-15.0, 10.0) * step as f32);
+    }
+    harness.event(Event::PointerButton {
+        pos: start + eframe::egui::vec2(-60.0, 40.0),
+        button: PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let panned = rect_of(&harness, "Actor: Joe Biden");
+    let moved = panned.center() - biden.center();
+    assert!(
+        (moved - eframe::egui::vec2(-60.0, 40.0)).length() < 8.0,
+        "{moved:?}"
+    );
+
+    // Pinching (or Ctrl+wheel) zooms around the pointer: the node under it stays put.
+    harness.hover_at(panned.center());
+    harness.event(Event::Zoom(1.5));
+    harness.run();
+    let zoomed = rect_of(&harness, "Actor: Joe Biden");
+    assert!(zoomed.width() > panned.width() * 1.3, "{zoomed:?}");
+    assert!((zoomed.center() - panned.center()).length() < 2.0);
+    // The keyboard zooms too, and F fits the whole map again.
+    press(&mut harness, Modifiers::NONE, Key::Minus);
+    assert!(rect_of(&harness, "Actor: Joe Biden").width() < zoomed.width());
+    press(&mut harness, Modifiers::NONE, Key::F);
+    assert!((rect_of(&harness, "Actor: Joe Biden").width() - biden.width()).abs() < 1.0);
+    assert_eq!(
+        harness.state().map(),
+        &before,
+        "the view moved, the map did not"
+    );
+}
