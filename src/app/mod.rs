@@ -25,6 +25,7 @@ mod menu;
 mod native_dialogs;
 mod palette;
 mod path_field;
+mod placing;
 pub mod prompts;
 pub mod recovery;
 pub mod screenshot;
