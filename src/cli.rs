@@ -28,6 +28,9 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Export a picture of a whole map to PNG or SVG, with a title, a legend and a footer
+    /// naming the sources; needs no display.
+    Export(crate::export::command::ExportArgs),
     /// Open a map in a real window, wait until it is painted, save a PNG of the window and
     /// exit. For quick previews, and for CI under Xvfb.
     Screenshot {
@@ -58,6 +61,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(CliCommand::Check { files }) => check(&files),
+        Some(CliCommand::Export(args)) => crate::export::command::run(&args),
         Some(CliCommand::Screenshot { file, output, size }) => screenshot(file, output, size),
         Some(CliCommand::Layout { network, files }) => {
             let kind = if network {

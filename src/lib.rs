@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod example;
+pub mod export;
 pub mod io;
 pub mod layout;
 pub mod layout_command;

@@ -6,7 +6,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stancemap::app::StanceApp;
 use stancemap::example::example_map;
+use stancemap::layout::{NEW_NODE_GAP, map_overlaps};
 use stancemap::model::{ItemId, Map, Position};
+use stancemap::scene::{Style, Theme};
 
 type App<'a> = Harness<'a, StanceApp>;
 
@@ -307,6 +309,14 @@ fn copy_paste_and_duplicate_make_new_items() {
         .filter(|c| c.label == "Nord Stream 2 should go ahead")
         .count();
     assert_eq!(copies, 3);
+    // The copies found free room: none sits on, or crowds, another node.
+    let style = Style::new(Theme::Light);
+    let copies = [original, pasted, duplicate];
+    let crowded: Vec<_> = map_overlaps(harness.state().map(), &style, NEW_NODE_GAP - 1.0)
+        .into_iter()
+        .filter(|(a, b)| copies.contains(&ItemId::from(*a)) || copies.contains(&ItemId::from(*b)))
+        .collect();
+    assert!(crowded.is_empty(), "{crowded:?}");
 }
 
 #[test]

@@ -48,6 +48,10 @@ pub enum Command {
     Save,
     /// Save the map to a new file.
     SaveAs,
+    /// Open the Export image window (PNG or SVG).
+    ExportImage,
+    /// Put a picture of the map on the clipboard, with the Export window's settings.
+    CopyImage,
     /// Quit the app (asking about unsaved changes).
     Quit,
     /// Undo the last change.
@@ -145,9 +149,11 @@ impl Command {
         Command::OpenRecent,
         Command::Save,
         Command::SaveAs,
+        Command::ExportImage,
         Command::Quit,
         Command::Undo,
         Command::Redo,
+        Command::CopyImage,
         Command::Cut,
         Command::Copy,
         Command::Paste,
@@ -186,6 +192,8 @@ impl Command {
             Command::OpenRecent => "Open recent",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
+            Command::ExportImage => "Export image…",
+            Command::CopyImage => "Copy image",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -228,6 +236,10 @@ impl Command {
             Command::OpenRecent => "Open one of the last ten map files",
             Command::Save => "Save the map to its file",
             Command::SaveAs => "Save the map to a new file, which it then belongs to",
+            Command::ExportImage => {
+                "Save a PNG or SVG picture of the map with title, legend and sources"
+            }
+            Command::CopyImage => "Copy a picture of the map for pasting into slides",
             Command::Quit => "Close stancemap, offering to save unsaved changes",
             Command::Undo => "Take back the last change to the map",
             Command::Redo => "Make the last undone change again",
@@ -288,6 +300,7 @@ impl Command {
             | Command::OpenRecent
             | Command::Save
             | Command::SaveAs
+            | Command::ExportImage
             | Command::Quit => Menu::File,
             Command::Undo
             | Command::Redo
@@ -301,7 +314,8 @@ impl Command {
             | Command::Find
             | Command::NewClaim
             | Command::NewActor
-            | Command::Rename => Menu::Edit,
+            | Command::Rename
+            | Command::CopyImage => Menu::Edit,
             Command::FitMap
             | Command::FitSelection
             | Command::ZoomIn
@@ -330,6 +344,8 @@ impl Command {
             Command::SaveAs => Some(ctrl_shift(Key::S)),
             Command::CommandPalette => Some(ctrl_shift(Key::P)),
             Command::ShowShortcuts => Some(plain(Key::F1)),
+            Command::ExportImage => Some(ctrl(Key::E)),
+            Command::CopyImage => Some(ctrl_shift(Key::C)),
             Command::Quit => Some(ctrl(Key::Q)),
             Command::Undo => Some(ctrl(Key::Z)),
             Command::Redo => Some(ctrl_shift(Key::Z)),
@@ -383,7 +399,9 @@ impl Command {
         matches!(
             self,
             Command::Save
+                | Command::ExportImage
                 | Command::Quit
+                | Command::CopyImage
                 | Command::Cut
                 | Command::SelectAll
                 | Command::NewClaim

@@ -30,7 +30,7 @@ impl StanceApp {
                     edit,
                     group,
                     select,
-                } => match self.doc.apply(edit, group) {
+                } => match self.doc.apply(self.with_room_made(edit), group) {
                     Ok(()) => {
                         if let Some(items) = select {
                             self.selection.clear();

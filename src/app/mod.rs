@@ -13,6 +13,8 @@ pub mod commands;
 pub mod dialogs;
 mod document;
 mod editing;
+pub mod export_dialog;
+mod export_jobs;
 mod files;
 mod help;
 mod history;
@@ -23,6 +25,7 @@ mod menu;
 mod native_dialogs;
 mod palette;
 mod path_field;
+mod placing;
 pub mod prompts;
 pub mod recovery;
 pub mod screenshot;
@@ -63,6 +66,10 @@ pub struct StanceApp {
     layout: layout_runner::LayoutRunner,
     /// The analysis panel: matrix, alignment, filters, checks (`analysis/`).
     analysis: analysis::AnalysisPanel,
+    /// The Export image window and Copy image (`export_dialog.rs`).
+    export: export_dialog::ExportDialog,
+    /// Where the canvas was on screen last frame, for exporting the current view.
+    canvas_rect: egui::Rect,
     inspector: inspector::Inspector,
     lists: lists::Lists,
     clipboard: editing::ClipboardState,
@@ -82,6 +89,8 @@ impl StanceApp {
             shell: shell::Shell::default(),
             layout: layout_runner::LayoutRunner::default(),
             analysis: analysis::AnalysisPanel::default(),
+            export: export_dialog::ExportDialog::default(),
+            canvas_rect: egui::Rect::NOTHING,
             inspector: inspector::Inspector::default(),
             lists: lists::Lists::default(),
             clipboard: editing::ClipboardState::default(),
@@ -120,6 +129,33 @@ impl StanceApp {
         &self.selection
     }
 
+    /// The Export image window's state.
+    pub fn export_dialog(&self) -> &export_dialog::ExportDialog {
+        &self.export
+    }
+
+    /// The Export image window's state, to change (tests set the file name this way).
+    pub fn export_dialog_mut(&mut self) -> &mut export_dialog::ExportDialog {
+        &mut self.export
+    }
+
+    /// Draws the Export image window and collects finished exports and copies.
+    fn export_window(&mut self, ctx: &egui::Context) {
+        // Only while the window is open: the filters are worked out anew for it.
+        let visibility = self.export.open.then(|| self.visibility());
+        let inputs = export_dialog::ExportInputs::new(
+            &self.doc,
+            self.canvas.camera,
+            self.canvas_rect,
+            &self.selection,
+            visibility,
+        );
+        self.export.ui(ctx, &inputs, &mut self.shell.dialogs);
+        if let Some(message) = self.export.poll(ctx, &mut self.shell.dialogs) {
+            self.status = Some(message);
+        }
+    }
+
     /// The message in the status line, if any.
     pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
@@ -142,7 +178,8 @@ impl StanceApp {
         match command {
             Command::Undo => self.doc.can_undo(),
             Command::Redo => self.doc.can_redo(),
-            Command::FitMap => true,
+            Command::FitMap | Command::ExportImage => true,
+            Command::CopyImage => self.doc.map().node_count() > 0 && !self.export.is_busy(),
             Command::New
             | Command::Open
             | Command::OpenRecent
@@ -180,6 +217,18 @@ impl StanceApp {
                 self.selection.retain_existing(self.doc.map());
             }
             Command::FitMap => self.canvas.fit_pending = true,
+            Command::ExportImage => self.export.show(self.doc.path()),
+            Command::CopyImage => {
+                let visibility = Some(self.visibility());
+                let inputs = export_dialog::ExportInputs::new(
+                    &self.doc,
+                    self.canvas.camera,
+                    self.canvas_rect,
+                    &self.selection,
+                    visibility,
+                );
+                self.export.copy_image(ctx, &inputs);
+            }
             Command::New
             | Command::Open
             | Command::OpenRecent
@@ -282,21 +331,25 @@ impl StanceApp {
             Some((map, generation)) => (map, *generation),
             None => (self.doc.map(), self.doc.generation()),
         };
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            let canvas = canvas::canvas_ui(
-                ui,
-                map,
-                generation,
-                &mut self.canvas,
-                &mut self.selection,
-                visibility,
-            );
-            requests.append(canvas);
-        });
+        self.canvas_rect = egui::CentralPanel::no_frame()
+            .show(ui, |ui| {
+                let canvas = canvas::canvas_ui(
+                    ui,
+                    map,
+                    generation,
+                    &mut self.canvas,
+                    &mut self.selection,
+                    visibility,
+                );
+                requests.append(canvas);
+            })
+            .response
+            .rect;
         if gliding.is_some() {
             ctx.request_repaint();
         }
         commands.extend(self.shell_windows(&ctx));
+        self.export_window(&ctx);
         self.layout_frame(&ctx);
         self.apply_requests(&ctx, requests);
         if let Some(message) = self.cjk.check(&ctx, self.doc.map(), self.doc.generation()) {

@@ -5,13 +5,12 @@ use super::prompts::ErrorReport;
 use super::recovery::RECOVERY_INTERVAL;
 use super::settings::{ViewSettings, absolute};
 use super::{APP_NAME, StanceApp};
-use crate::io::load_file;
 use crate::model::Map;
 use eframe::egui;
 use std::path::PathBuf;
 
 /// Opens the app window and runs until it closes. `given` is the map named on the command
-/// line (already loaded); without one the app reopens the last file, or shows the example.
+/// line (already loaded); without one the app shows the example map.
 pub fn run(given: Option<(Map, PathBuf)>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -35,7 +34,11 @@ impl StanceApp {
     /// recovery copies in the app's data folder.
     fn start(cc: &eframe::CreationContext<'_>, given: Option<(Map, PathBuf)>) -> Self {
         let settings = ViewSettings::load(cc.storage);
-        let (map, path, problem) = first_map(given, &settings);
+        let reopen_hint = given
+            .is_none()
+            .then(|| settings.last_file.clone())
+            .flatten();
+        let (map, path, problem) = first_map(given);
         // Absolute, so the file is found again whatever folder the next run starts in.
         let path = path.map(|p| absolute(&p));
         let camera = settings.camera_for(path.as_deref());
@@ -49,6 +52,14 @@ impl StanceApp {
             app.shell.settings.last_file = Some(path.clone());
         }
         app.shell.errors.extend(problem);
+        if let Some(last) = reopen_hint.filter(|p| p.is_file())
+            && let Some(name) = last.file_name()
+        {
+            app.status = Some(format!(
+                "This is the example map; your last map, {}, is under File → Open recent.",
+                name.to_string_lossy()
+            ));
+        }
         let data_folder = eframe::storage_dir(APP_NAME);
         if let Some(folder) = &data_folder {
             let dir = folder.join("recovery");
@@ -61,30 +72,13 @@ impl StanceApp {
     }
 }
 
-/// The first map: the one given, else the last file (if it still opens), else the example.
-fn first_map(
-    given: Option<(Map, PathBuf)>,
-    settings: &ViewSettings,
-) -> (Map, Option<PathBuf>, Option<ErrorReport>) {
+/// The first map: the one given on the command line, else the embedded example map (the
+/// last file used stays one click away under File → Open recent).
+fn first_map(given: Option<(Map, PathBuf)>) -> (Map, Option<PathBuf>, Option<ErrorReport>) {
     if let Some((map, path)) = given {
         return (map, Some(path), None);
     }
-    let mut problem = None;
-    if let Some(last) = settings.last_file.as_ref().filter(|p| p.is_file()) {
-        match load_file(last) {
-            Ok(map) => return (map, Some(last.clone()), None),
-            Err(error) => {
-                problem = Some(ErrorReport {
-                    title: "Could not reopen the last map".to_owned(),
-                    summary: format!(
-                        "{} has problems, so the example map is shown instead.",
-                        last.display()
-                    ),
-                    lines: error.lines(),
-                });
-            }
-        }
-    }
+    let problem = None;
     match crate::example::example_map() {
         Ok(map) => (map, None, problem),
         Err(error) => (

@@ -83,13 +83,32 @@ impl BoxIndex {
     /// The free spot nearest to `wanted` (searched on a fine grid, ring by ring) where a box
     /// of `size` keeps `gap` from every box in the index.
     pub fn nearest_free(&self, wanted: Point, size: Size, gap: f32) -> Point {
-        let step = (size.h.min(size.w) / 2.0).max(8.0);
-        let try_at = |dx: i64, dy: i64| {
-            let at = Point::new(wanted.x + dx as f32 * step, wanted.y + dy as f32 * step);
-            (!self.crowds(&NodeBox::new(at, size), gap)).then_some(at)
+        let (dx, dy) = self.nearest_free_shift(&[NodeBox::new(wanted, size)], gap);
+        Point::new(wanted.x + dx, wanted.y + dy)
+    }
+
+    /// The shortest move (searched on a fine grid, ring by ring) after which every box of
+    /// `group` keeps `gap` from every box in the index. The group moves as one, so its boxes
+    /// keep their arrangement; an empty group needs no move.
+    pub fn nearest_free_shift(&self, group: &[NodeBox], gap: f32) -> (f32, f32) {
+        let step = group
+            .iter()
+            .map(|b| b.size.h.min(b.size.w) / 2.0)
+            .fold(f32::MAX, f32::min)
+            .clamp(8.0, 200.0);
+        let try_shift = |dx: i64, dy: i64| {
+            let shift = (dx as f32 * step, dy as f32 * step);
+            let free = group.iter().all(|b| {
+                let moved = NodeBox::new(
+                    Point::new(b.centre.x + shift.0, b.centre.y + shift.1),
+                    b.size,
+                );
+                !self.crowds(&moved, gap)
+            });
+            free.then_some(shift)
         };
-        if let Some(at) = try_at(0, 0) {
-            return at;
+        if let Some(shift) = try_shift(0, 0) {
+            return shift;
         }
         let mut ring = 1i64;
         loop {
@@ -102,8 +121,8 @@ impl BoxIndex {
                 }
             }
             candidates.sort_by_key(|&(x, y)| (x * x + y * y, y, x));
-            if let Some(at) = candidates.into_iter().find_map(|(x, y)| try_at(x, y)) {
-                return at;
+            if let Some(shift) = candidates.into_iter().find_map(|(x, y)| try_shift(x, y)) {
+                return shift;
             }
             ring += 1;
         }

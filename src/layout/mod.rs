@@ -35,7 +35,7 @@ pub use measure::{
 };
 pub use network::{NETWORK_GAP, network_layout};
 pub use overlap::remove_overlaps;
-pub use place_new::{NEW_NODE_GAP, place_new_node, place_new_nodes};
+pub use place_new::{NEW_NODE_GAP, place_new_node, place_new_nodes, room_for_group};
 pub use placement::place_in_order;
 pub use progress::{Cancelled, Progress};
 pub use stance::{DEFAULT_ASPECT, STANCE_GAP, StanceOptions, stance_layout};

@@ -7,6 +7,7 @@
 //! other box.
 
 use super::free_space::BoxIndex;
+use super::geometry::NodeBox;
 use super::graph::{LayoutGraph, NodeKind, Scope};
 use super::stance::INNER_GAP;
 use crate::model::{Map, NodeId, Point};
@@ -36,7 +37,7 @@ pub fn place_new_nodes(
             .iter()
             .zip(&placed)
             .filter(|(_, p)| **p)
-            .map(|(n, _)| super::geometry::NodeBox::new(n.at, n.size)),
+            .map(|(n, _)| NodeBox::new(n.at, n.size)),
     );
     let mut out = Vec::new();
     for &id in new {
@@ -52,7 +53,7 @@ pub fn place_new_nodes(
         let wanted = wanted_spot(&graph, &adjacency, &placed, &positions, i).unwrap_or(fallback);
         let at = index.nearest_free(wanted, node.size, NEW_NODE_GAP);
         let at = Point::new(at.x.round(), at.y.round());
-        index.insert(super::geometry::NodeBox::new(at, node.size));
+        index.insert(NodeBox::new(at, node.size));
         if let Some(p) = positions.get_mut(i) {
             *p = at;
         }
@@ -69,6 +70,20 @@ pub fn place_new_node(map: &Map, style: &Style, node: NodeId, fallback: Point) -
     place_new_nodes(map, style, &[node], fallback)
         .first()
         .map_or(fallback, |(_, at)| *at)
+}
+
+/// How far to move the nodes `new` together (they are on `map` already, where they were put)
+/// so that none of them lands on or crowds another node; they keep their arrangement, as a
+/// pasted group should. `(0, 0)` when they are clear of the others already.
+pub fn room_for_group(map: &Map, style: &Style, new: &[NodeId]) -> (f32, f32) {
+    let graph = LayoutGraph::from_map(map, style, &Scope::Whole);
+    let (group, others): (Vec<_>, Vec<_>) = graph
+        .nodes
+        .iter()
+        .map(|n| (new.contains(&n.id), NodeBox::new(n.at, n.size)))
+        .partition(|(is_new, _)| *is_new);
+    let group: Vec<NodeBox> = group.into_iter().map(|(_, b)| b).collect();
+    BoxIndex::of(others.into_iter().map(|(_, b)| b)).nearest_free_shift(&group, NEW_NODE_GAP)
 }
 
 /// Where node `i` would like to be, given the placed nodes; `None` when it has no placed
@@ -183,6 +198,51 @@ mod tests {
         let at = place_new_node(&map, &style(), lavrov, Point::new(999.0, 999.0));
         assert!(at.x < -100.0, "left of the claim, with Putin: {at:?}");
         assert!(at.y.abs() < 200.0, "near the claim: {at:?}");
+    }
+
+    #[test]
+    fn a_group_dropped_on_others_moves_clear_as_one() {
+        let (map, lavrov, other) = map_with_new_nodes();
+        let before: Vec<Point> = [lavrov, other]
+            .iter()
+            .map(|&n| map.node_position(n).unwrap())
+            .collect();
+        let (dx, dy) = room_for_group(&map, &style(), &[lavrov, other]);
+        assert!(dx != 0.0 || dy != 0.0, "dropped on the claim: must move");
+        let mut moved = map.clone();
+        let moves = [lavrov, other]
+            .iter()
+            .zip(&before)
+            .map(|(&n, at)| (n, Point::new(at.x + dx, at.y + dy)))
+            .collect();
+        moved
+            .apply(Edit::MoveNodes {
+                moves,
+                pinned: false,
+            })
+            .unwrap();
+        // Clear of the old nodes; the two new ones were on top of each other and still are.
+        let overlaps = map_overlaps(&moved, &style(), NEW_NODE_GAP - 1.0);
+        assert!(
+            overlaps
+                .iter()
+                .all(|&(a, b)| [a, b].iter().all(|n| [lavrov, other].contains(n))),
+            "{overlaps:?}"
+        );
+    }
+
+    #[test]
+    fn a_group_in_open_space_stays_put() {
+        let (mut map, lavrov, other) = map_with_new_nodes();
+        map.apply(Edit::MoveNodes {
+            moves: vec![
+                (lavrov, Point::new(0.0, 900.0)),
+                (other, Point::new(300.0, 900.0)),
+            ],
+            pinned: false,
+        })
+        .unwrap();
+        assert_eq!(room_for_group(&map, &style(), &[lavrov, other]), (0.0, 0.0));
     }
 
     #[test]

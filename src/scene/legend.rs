@@ -61,11 +61,12 @@ impl Legend {
             };
             b.edge_row(stroke, head, kind.label());
         }
-        if !kinds.is_empty() {
-            b.heading("Actors");
-            for kind in kinds {
-                b.badge_row(kind, kind.label());
-            }
+        b.heading("Nodes");
+        if map.claims().next().is_some() {
+            b.claim_row("claim");
+        }
+        for kind in kinds {
+            b.badge_row(kind, kind.label());
         }
         if !camps.is_empty() {
             b.heading("Camps");
@@ -147,6 +148,21 @@ impl<'a> Builder<'a> {
         );
         self.shapes
             .extend(badge_shapes(kind, area, self.style.muted_text));
+        self.text(MARGIN + SAMPLE + 8.0, label, false, self.style.text);
+        self.y += ROW;
+    }
+
+    fn claim_row(&mut self, label: &str) {
+        let rect = Rect::from_min_size(
+            Pos2::new(MARGIN + SAMPLE / 2.0 - 14.0, self.y + 3.0),
+            Vec2::new(28.0, ROW - 6.0),
+        );
+        self.shapes.push(Shape::Rect {
+            rect,
+            radius: 4.0,
+            fill: self.style.claim_fill,
+            stroke: LineStyle::solid(1.5, self.style.claim_stroke),
+        });
         self.text(MARGIN + SAMPLE + 8.0, label, false, self.style.text);
         self.y += ROW;
     }

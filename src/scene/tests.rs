@@ -163,6 +163,8 @@ fn legend_lists_kinds_and_camps_inside_its_panel() {
         "supports",
         "opposes",
         "attacks",
+        "Nodes",
+        "claim",
         "person",
         "Russia",
         "United States",

@@ -1,0 +1,106 @@
+//! The Export image window and Copy image, driven through the real app UI.
+
+// Test helpers fail loudly on purpose; clippy's test allowances cover only #[test] functions.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
+
+mod common;
+mod export_support;
+
+use common::{CTRL_SHIFT, app, harness, press, wait_for};
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use export_support::decode_png;
+use stancemap::example::example_map;
+
+#[test]
+fn ctrl_e_opens_the_window_and_export_writes_the_picture() {
+    let (app, _) = app(example_map().unwrap(), None);
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::E);
+    assert!(harness.state().export_dialog().open);
+    // Title, legend and footer are on by default.
+    for label in ["Title", "Legend", "Footer (sources, date)"] {
+        harness.get_by_label(label);
+    }
+    let dialog = harness.state().export_dialog();
+    assert!(!dialog.no_title && !dialog.no_legend && !dialog.no_footer);
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("briefing.png");
+    harness.state_mut().export_dialog_mut().path = path.display().to_string();
+    harness.get_by_label("1×").click();
+    harness.get_by_label("Export").click();
+    // The window shows a spinner while the picture is drawn, so step rather than run.
+    harness.step();
+    wait_for(&mut harness, "the picture is written", |app| {
+        !app.export_dialog().is_busy()
+    });
+    let status = harness.state().status().unwrap_or_default().to_owned();
+    assert!(status.starts_with("Exported "), "{status}");
+    let image = decode_png(&std::fs::read(&path).unwrap());
+    assert!(
+        status.contains(&format!("({} × {} px)", image.width, image.height)),
+        "{status}"
+    );
+    assert!(image.width > 1000);
+}
+
+#[test]
+fn browse_asks_the_file_dialog_service_and_fills_in_the_name() {
+    let (app, dialogs) = app(example_map().unwrap(), None);
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::E);
+    let dir = tempfile::tempdir().unwrap();
+    // A name typed without an extension becomes a PNG.
+    dialogs.answer(Some(&dir.path().join("slides")));
+    harness.get_by_label("Browse…").click();
+    harness.run();
+    wait_for(&mut harness, "the dialog has answered", |app| {
+        app.export_dialog().path.ends_with("slides.png")
+    });
+    let asked = dialogs.asked.lock().unwrap();
+    assert_eq!(asked[0].extensions, ["png", "svg"]);
+}
+
+#[test]
+fn a_bad_file_name_is_explained_in_the_window() {
+    let (app, _) = app(example_map().unwrap(), None);
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::E);
+    harness.state_mut().export_dialog_mut().path = "briefing.jpg".into();
+    harness.run();
+    harness.get_by_label("the file name must end in .png or .svg");
+    harness.get_by_label("Export").click();
+    harness.run();
+    let message = harness.state().export_dialog().message.clone();
+    assert!(
+        matches!(&message, Some(Err(m)) if m.contains("must end in .png or .svg")),
+        "{message:?}"
+    );
+}
+
+#[test]
+fn ctrl_shift_c_puts_the_picture_on_the_clipboard() {
+    let (app, _) = app(example_map().unwrap(), None);
+    let mut harness = harness(app);
+    harness.key_press_modifiers(CTRL_SHIFT, Key::C);
+    let mut copied = None;
+    for _ in 0..1000 {
+        harness.step();
+        for command in &harness.output().platform_output.commands {
+            if let egui::OutputCommand::CopyImage(image) = command {
+                copied = Some(image.size);
+            }
+        }
+        if copied.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let [width, height] = copied.expect("an image was copied");
+    assert!(width > 1000 && height > 1000, "{width} × {height}");
+    assert_eq!(
+        harness.state().status(),
+        Some(format!("Copied a {width} × {height} px picture to the clipboard").as_str())
+    );
+}
