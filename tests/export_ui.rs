@@ -20,7 +20,7 @@ fn ctrl_e_opens_the_window_and_export_writes_the_picture() {
     assert!(harness.state().export_dialog().open);
     // Title, legend and footer are on by default.
     for label in ["Title", "Legend", "Footer (sources, date)"] {
-        harness.get_by_label(label);
+        harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, label);
     }
     let dialog = harness.state().export_dialog();
     assert!(!dialog.no_title && !dialog.no_legend && !dialog.no_footer);
