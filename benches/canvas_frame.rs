@@ -21,7 +21,7 @@ use stancemap::scene::{Align, Dash, LineStyle, Scene, Shape, Style, Theme};
 use std::hint::black_box;
 
 mod generated;
-use generated::generated_map;
+use generated::grid_map;
 
 const SCREEN: Vec2 = Vec2::new(1280.0, 800.0);
 
@@ -51,7 +51,7 @@ struct Setup {
 /// Which generated map a case draws.
 #[derive(Clone, Copy)]
 enum Edges {
-    /// Edges join neighbours on a grid, as on a laid-out map (`generated::generated_map`).
+    /// Edges join neighbours on a grid, as on a laid-out map (`generated::grid_map`).
     Local,
     /// Edges join random nodes across the whole map: a tangle of map-spanning lines
     /// (`stancemap::model::synthetic::synthetic_map`, 1.25 edges per node).
@@ -60,7 +60,7 @@ enum Edges {
 
 fn setup(nodes: usize, edges: Edges, view: View) -> Setup {
     let map = match edges {
-        Edges::Local => generated_map(nodes),
+        Edges::Local => grid_map(nodes),
         Edges::Tangle => stancemap::model::synthetic::synthetic_map(nodes, nodes * 5 / 4, 7),
     };
     let scene = Scene::build(&map, &Style::new(Theme::Dark));
@@ -283,7 +283,7 @@ fn canvas_frames(c: &mut Criterion) {
 fn scene_rebuild(c: &mut Criterion) {
     // What a drag costs on a large map: rebuilding after one node moved, from the cache,
     // against building from scratch.
-    let mut map = generated_map(10_000);
+    let mut map = grid_map(10_000);
     let style = Style::new(Theme::Dark);
     let mut cache = stancemap::scene::SceneCache::default();
     cache.build(&map, &style, None);

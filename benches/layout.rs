@@ -13,166 +13,21 @@
 // Benchmark code is test code: a broken setup should stop it loudly.
 #![allow(clippy::indexing_slicing, clippy::expect_used)]
 
+mod generated;
+
 use criterion::Criterion;
+use generated::topic_map;
 use stancemap::layout::graphviz::{positions_from_plain, run_plain, to_dot};
 use stancemap::layout::{
     LayoutGraph, LayoutKind, Progress, Scope, count_crossings, layout_map, overlapping_pairs,
 };
-use stancemap::model::{
-    Actor, ActorKind, Claim, Edit, Map, Point, Position, Relation, RelationKind, Stance,
-};
+use stancemap::model::{Map, Point};
 use stancemap::scene::{Style, Theme};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
 
 const SIZES: [usize; 2] = [1_000, 10_000];
-const CAMPS: usize = 8;
-const TOPIC_SIZE: usize = 15;
-
-const WORDS: &[&str] = &[
-    "NATO",
-    "expansion",
-    "security",
-    "guarantees",
-    "Ukraine",
-    "sanctions",
-    "dialogue",
-    "border",
-    "troops",
-    "energy",
-    "pipeline",
-    "talks",
-    "red",
-    "lines",
-    "summit",
-    "treaty",
-    "missiles",
-    "Europe",
-    "stability",
-    "crisis",
-    "legal",
-    "east",
-    "relations",
-    "reset",
-    "escalation",
-];
-
-/// A small deterministic pseudo-random sequence, so every run lays out the same map.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-
-    fn label(&mut self, words: usize) -> String {
-        (0..words)
-            .map(|_| WORDS[self.next(WORDS.len())])
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-}
-
-/// A map shaped like real ones: a quarter actors in eight camps, the rest claims (labels of
-/// three to seven words) in topics of fifteen. Each actor speaks on two neighbouring topics
-/// (topics are numbered so that neighbours are related, as "NATO expansion" and "security
-/// guarantees" are), taking three to six stances there; a camp leans for or against each
-/// topic, so camps agree and disagree. Every other claim supports or attacks another claim of
-/// its topic.
-fn generated_map(nodes: usize) -> Map {
-    let mut map = Map::new("generated");
-    let mut ids = map.id_allocator();
-    let mut rng = Lcg(11);
-    let actor_count = nodes / 4;
-    let claim_count = nodes - actor_count;
-    let topics = claim_count.div_ceil(TOPIC_SIZE);
-    let mut edits = Vec::new();
-    let mut claims = Vec::new();
-    for _ in 0..claim_count {
-        let id = ids.claim();
-        let words = 3 + rng.next(5);
-        edits.push(Edit::AddClaim(Claim::new(
-            id,
-            rng.label(words),
-            Point::default(),
-        )));
-        claims.push(id);
-    }
-    let topic_claims = |t: usize| {
-        claims
-            .iter()
-            .copied()
-            .skip(t * TOPIC_SIZE)
-            .take(TOPIC_SIZE)
-            .collect::<Vec<_>>()
-    };
-    for (i, &claim) in claims.iter().enumerate() {
-        if i % 2 == 0 {
-            let topic = topic_claims(i / TOPIC_SIZE);
-            let other = topic[rng.next(topic.len())];
-            if other != claim {
-                let kind = if rng.next(3) == 0 {
-                    RelationKind::Attacks
-                } else {
-                    RelationKind::Supports
-                };
-                edits.push(Edit::AddRelation(Relation::new(
-                    ids.relation(),
-                    claim,
-                    other,
-                    kind,
-                )));
-            }
-        }
-    }
-    let mut taken = std::collections::BTreeSet::new();
-    for a in 0..actor_count {
-        let id = ids.actor();
-        let camp = a % CAMPS;
-        let mut actor = Actor::new(
-            id,
-            rng.label(2),
-            ActorKind::ALL[rng.next(7)],
-            Point::default(),
-        );
-        actor.camp = Some(format!("camp {camp}"));
-        edits.push(Edit::AddActor(actor));
-        let first = rng.next(topics);
-        let second = (first + rng.next(4)).min(topics - 1);
-        let home = [first, second];
-        for _ in 0..3 + rng.next(4) {
-            let topic = home[rng.next(2)];
-            let pool = topic_claims(topic);
-            let claim = pool[rng.next(pool.len())];
-            if !taken.insert((id, claim)) {
-                continue;
-            }
-            // Camps lean one way on a topic; a few actors break ranks.
-            let leans_for = (camp * 7 + topic * 3) % 5 < 2;
-            let with_camp = rng.next(6) != 0;
-            let position = match (leans_for == with_camp, rng.next(2)) {
-                (true, 0) => Position::Supports,
-                (true, _) => Position::StronglySupports,
-                (false, 0) => Position::Opposes,
-                (false, _) => Position::StronglyOpposes,
-            };
-            edits.push(Edit::AddStance(Stance::new(
-                ids.stance(),
-                id,
-                claim,
-                position,
-            )));
-        }
-    }
-    map.apply(Edit::Batch(edits))
-        .expect("the generated map is valid");
-    map
-}
 
 /// Where criterion keeps its results.
 fn criterion_dir() -> PathBuf {
@@ -222,7 +77,7 @@ fn main() {
         .measurement_time(Duration::from_secs(20));
     let mut report = Vec::new();
     for nodes in SIZES {
-        let map = generated_map(nodes);
+        let map = topic_map(nodes);
         let graph = LayoutGraph::from_map(&map, &style, &Scope::Whole);
         let dot = to_dot(&graph);
         let group_name = format!("layout_{nodes}");

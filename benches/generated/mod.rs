@@ -1,5 +1,9 @@
 //! Generated maps for benchmarks: deterministic, of any size, shaped like real ones (a quarter
 //! actors, claims with labels of a few words, stances on nearby claims, some relations).
+//! Each benchmark compiles this module on its own and uses only some of its generators.
+
+// Benchmark setup code: a generator that makes an invalid map should stop the run loudly.
+#![allow(dead_code, clippy::expect_used, clippy::indexing_slicing)]
 
 use stancemap::model::{
     Actor, ActorKind, Claim, Edit, Map, Point, Position, Relation, RelationKind, Stance,
@@ -63,7 +67,7 @@ impl Lcg {
 /// A map of `nodes` nodes on a grid (a quarter actors, the rest claims with labels of three to
 /// seven words), each actor holding up to four stances on claims a few cells away and every
 /// other claim supporting or attacking a neighbour.
-pub fn generated_map(nodes: usize) -> Map {
+pub fn grid_map(nodes: usize) -> Map {
     let mut map = Map::new("generated");
     let mut ids = map.id_allocator();
     let mut rng = Lcg(7);
@@ -143,6 +147,111 @@ pub fn generated_map(nodes: usize) -> Map {
     for edit in edits {
         let _ = map.apply(edit);
     }
+    map
+}
+
+/// Camps of the topic-shaped map.
+const CAMPS: usize = 8;
+/// Claims per topic in the topic-shaped map.
+const TOPIC_SIZE: usize = 15;
+
+/// A map shaped like real ones: a quarter actors in eight camps, the rest claims (labels of
+/// three to seven words) in topics of fifteen. Each actor speaks on two neighbouring topics
+/// (topics are numbered so that neighbours are related, as "NATO expansion" and "security
+/// guarantees" are), taking three to six stances there; a camp leans for or against each
+/// topic, so camps agree and disagree. Every other claim supports or attacks another claim of
+/// its topic.
+pub fn topic_map(nodes: usize) -> Map {
+    let mut map = Map::new("generated");
+    let mut ids = map.id_allocator();
+    let mut rng = Lcg(11);
+    let actor_count = nodes / 4;
+    let claim_count = nodes - actor_count;
+    let topics = claim_count.div_ceil(TOPIC_SIZE);
+    let mut edits = Vec::new();
+    let mut claims = Vec::new();
+    for _ in 0..claim_count {
+        let id = ids.claim();
+        let words = 3 + rng.next(5);
+        edits.push(Edit::AddClaim(Claim::new(
+            id,
+            rng.label(words),
+            Point::default(),
+        )));
+        claims.push(id);
+    }
+    let topic_claims = |t: usize| {
+        claims
+            .iter()
+            .copied()
+            .skip(t * TOPIC_SIZE)
+            .take(TOPIC_SIZE)
+            .collect::<Vec<_>>()
+    };
+    for (i, &claim) in claims.iter().enumerate() {
+        if i % 2 == 0 {
+            let topic = topic_claims(i / TOPIC_SIZE);
+            let other = topic[rng.next(topic.len())];
+            if other != claim {
+                let kind = if rng.next(3) == 0 {
+                    RelationKind::Attacks
+                } else {
+                    RelationKind::Supports
+                };
+                edits.push(Edit::AddRelation(Relation::new(
+                    ids.relation(),
+                    claim,
+                    other,
+                    kind,
+                )));
+            }
+        }
+    }
+    let mut taken = std::collections::BTreeSet::new();
+    for a in 0..actor_count {
+        let id = ids.actor();
+        let camp = a % CAMPS;
+        let mut actor = Actor::new(
+            id,
+            rng.label(2),
+            pick(
+                &ActorKind::ALL,
+                rng.next(ActorKind::ALL.len()),
+                ActorKind::Other,
+            ),
+            Point::default(),
+        );
+        actor.camp = Some(format!("camp {camp}"));
+        edits.push(Edit::AddActor(actor));
+        let first = rng.next(topics);
+        let second = (first + rng.next(4)).min(topics - 1);
+        let home = [first, second];
+        for _ in 0..3 + rng.next(4) {
+            let topic = home[rng.next(2)];
+            let pool = topic_claims(topic);
+            let claim = pool[rng.next(pool.len())];
+            if !taken.insert((id, claim)) {
+                continue;
+            }
+            // Camps lean one way on a topic; a few actors break ranks.
+            let leans_for = (camp * 7 + topic * 3) % 5 < 2;
+            let with_camp = rng.next(6) != 0;
+            let position = match (leans_for == with_camp, rng.next(2)) {
+                (true, 0) => Position::Supports,
+                (true, _) => Position::StronglySupports,
+                (false, 0) => Position::Opposes,
+                (false, _) => Position::StronglyOpposes,
+            };
+            edits.push(Edit::AddStance(Stance::new(
+                ids.stance(),
+                id,
+                claim,
+                position,
+            )));
+        }
+    }
+    map.apply(Edit::Batch(edits))
+        .expect("the generated map is valid");
     map
 }
 

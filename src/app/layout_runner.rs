@@ -5,7 +5,8 @@
 use super::StanceApp;
 use super::commands::Command;
 use crate::layout::{
-    Cancelled, LayoutGraph, LayoutKind, Progress, Scope, count_crossings, layout_map,
+    Cancelled, LayoutGraph, LayoutKind, Progress, Scope, StanceOptions, count_crossings,
+    layout_map_with,
 };
 use crate::model::{Edit, Map, NodeId, Point};
 use crate::scene::{Style, Theme};
@@ -97,6 +98,7 @@ impl LayoutRunner {
         generation: u64,
         kind: LayoutKind,
         scope: Scope,
+        options: StanceOptions,
     ) {
         let progress = Arc::new(Progress::new());
         let (send, result) = channel();
@@ -106,7 +108,8 @@ impl LayoutRunner {
         let selection_only = matches!(scope, Scope::Only(_));
         std::thread::spawn(move || {
             let style = Style::new(Theme::Light);
-            let outcome = layout_map(&map, &style, kind, &scope, &worker_progress).map(|moves| {
+            let outcome = layout_map_with(&map, &style, kind, &scope, &options, &worker_progress);
+            let outcome = outcome.map(|moves| {
                 let edges = map.stances().len() + map.relations().len();
                 let mut after = map.clone();
                 let moved = after.apply(Edit::MoveNodes {
@@ -330,8 +333,23 @@ impl StanceApp {
             Scope::Whole
         };
         self.status = None;
-        self.layout
-            .start(ctx, self.doc.map(), self.doc.generation(), kind, scope);
+        // The stance layout aims for the canvas's shape, so "fit map" shows it large.
+        let canvas = self.canvas_rect;
+        let options = if canvas.is_positive() {
+            StanceOptions {
+                aspect: canvas.width() / canvas.height(),
+            }
+        } else {
+            StanceOptions::default()
+        };
+        self.layout.start(
+            ctx,
+            self.doc.map(),
+            self.doc.generation(),
+            kind,
+            scope,
+            options,
+        );
     }
 
     /// Whether a layout command can run: none is running, the map has nodes, and for the

@@ -78,32 +78,38 @@ impl NodeBox {
         if x0 > x1 || y0 > y1 {
             return false;
         }
-        // Liang–Barsky clipping: the segment meets the box when the entry parameter does not
-        // exceed the exit parameter.
-        let (dx, dy) = (b.x - a.x, b.y - a.y);
-        let mut t0 = 0.0_f32;
-        let mut t1 = 1.0_f32;
-        for (p, q) in [
-            (-dx, a.x - x0),
-            (dx, x1 - a.x),
-            (-dy, a.y - y0),
-            (dy, y1 - a.y),
-        ] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return false;
-                }
+        clip_segment(a, b, Point::new(x0, y0), Point::new(x1, y1)).is_some()
+    }
+}
+
+/// The part of the segment `a`–`b` inside the box from `min` to `max`, as the parameters
+/// `(t0, t1)` (0 at `a`, 1 at `b`) where it enters and leaves; `None` when it misses the box.
+/// Liang–Barsky clipping: the segment meets the box when the entry parameter does not exceed
+/// the exit parameter.
+pub fn clip_segment(a: Point, b: Point, min: Point, max: Point) -> Option<(f32, f32)> {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let mut t0 = 0.0_f32;
+    let mut t1 = 1.0_f32;
+    for (p, q) in [
+        (-dx, a.x - min.x),
+        (dx, max.x - a.x),
+        (-dy, a.y - min.y),
+        (dy, max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
             } else {
-                let r = q / p;
-                if p < 0.0 {
-                    t0 = t0.max(r);
-                } else {
-                    t1 = t1.min(r);
-                }
+                t1 = t1.min(r);
             }
         }
-        t0 <= t1
     }
+    (t0 <= t1).then_some((t0, t1))
 }
 
 /// Which side of the line `a`→`b` the point `c` lies on: 1 left, -1 right, 0 on the line.

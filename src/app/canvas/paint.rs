@@ -3,6 +3,8 @@
 //! at snapped sizes (see [`super::text`]) and skipped when too small to read.
 
 use super::text::{MIN_TEXT_PX, text_shape};
+use crate::layout::geometry::clip_segment;
+use crate::model::Point;
 use crate::scene::{LineStyle, Shape, bezier_point};
 use eframe::egui::{
     self, Color32, Painter, Pos2, Rect, Stroke, StrokeKind, emath::TSTransform, epaint::PathStroke,
@@ -183,28 +185,8 @@ pub fn dashes(
 
 /// The part of the segment a→b inside `rect`, as a range of 0..=1 along it (Liang–Barsky).
 fn inside(a: Pos2, b: Pos2, rect: Rect) -> Option<(f32, f32)> {
-    let d = b - a;
-    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
-    for (p, q) in [
-        (-d.x, a.x - rect.min.x),
-        (d.x, rect.max.x - a.x),
-        (-d.y, a.y - rect.min.y),
-        (d.y, rect.max.y - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let r = q / p;
-            if p < 0.0 {
-                t0 = t0.max(r);
-            } else {
-                t1 = t1.min(r);
-            }
-        }
-    }
-    (t0 <= t1).then_some((t0, t1))
+    let point = |p: Pos2| Point::new(p.x, p.y);
+    clip_segment(point(a), point(b), point(rect.min), point(rect.max))
 }
 
 #[cfg(test)]
