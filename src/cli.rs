@@ -98,16 +98,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
 
 /// "12 claims, 16 actors, 40 stances, 9 relations, 1 source".
 pub fn summary(map: &crate::model::Map) -> String {
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    [
-        count(map.claims().len(), "claim", "claims"),
-        count(map.actors().len(), "actor", "actors"),
-        count(map.stances().len(), "stance", "stances"),
-        count(map.relations().len(), "relation", "relations"),
-        count(map.sources().len(), "source", "sources"),
-    ]
-    .join(", ")
+    crate::counts::item_counts(map).join(", ")
 }
 
 /// `stancemap screenshot FILE -o OUT.png [--size WxH]`.

@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod counts;
 pub mod example;
 pub mod export;
 pub mod io;

@@ -288,13 +288,8 @@ impl StanceApp {
                 ui.label(title::status_label(&self.doc));
                 ui.separator();
                 let map = self.doc.map();
-                ui.label(format!(
-                    "{} claims · {} actors · {} stances · {} relations",
-                    map.claims().len(),
-                    map.actors().len(),
-                    map.stances().len(),
-                    map.relations().len()
-                ));
+                let [claims, actors, stances, relations, _] = crate::counts::item_counts(map);
+                ui.label(format!("{claims} · {actors} · {stances} · {relations}"));
                 if let Some(status) = &self.status {
                     ui.separator();
                     ui.label(status);

@@ -2,7 +2,8 @@
 //! lets the user type the file's path.
 
 use super::dialogs::{DialogAnswer, DialogKind, DialogTicket, FileRequest};
-use eframe::egui;
+use eframe::egui::text::{CCursor, CCursorRange};
+use eframe::egui::{self, Response};
 use std::path::PathBuf;
 
 /// One request being answered by typing a path.
@@ -70,14 +71,18 @@ impl PathField {
             ));
             ui.add_space(4.0);
             let label = ui.label("Path:");
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut self.text)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("/home/you/maps/map.ron"),
-            );
-            let field = field.labelled_by(label.id);
+            let mut output = egui::TextEdit::singleline(&mut self.text)
+                .desired_width(f32::INFINITY)
+                .hint_text("/home/you/maps/map.ron")
+                .show(ui);
+            let field = Response::clone(&output.response).labelled_by(label.id);
             if self.focus_pending {
+                // The suggested path starts selected, so typing a path replaces it.
                 field.request_focus();
+                let all =
+                    CCursorRange::two(CCursor::new(0), CCursor::new(self.text.chars().count()));
+                output.state.cursor.set_char_range(Some(all));
+                output.state.store(ui.ctx(), field.id);
                 self.focus_pending = false;
             }
             if field.changed() {

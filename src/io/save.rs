@@ -69,11 +69,16 @@ pub(crate) fn write_atomically(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".stancemap-save-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".stancemap-save-").suffix(".tmp");
+    // A new map gets the permissions any new file would (0666 less the umask), not the
+    // owner-only ones of a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(&folder).map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
     temp.flush().map_err(fail)?;
     if let Ok(meta) = fs::metadata(&target) {

@@ -114,6 +114,25 @@ fn one_edit_changes_only_its_own_lines() {
     );
 }
 
+/// A new map is readable by whoever may read the folder's other new files (0666 less the
+/// umask, not a temporary file's owner-only 0600); saving over a map keeps its permissions.
+#[cfg(unix)]
+#[test]
+fn saved_files_get_ordinary_permissions_and_keep_chosen_ones() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    // What a plain new file gets here, under this process's umask.
+    let plain = dir.path().join("plain");
+    std::fs::write(&plain, "x").unwrap();
+    let path = dir.path().join("map.ron");
+    save_file(&path, &small_map()).unwrap();
+    assert_eq!(mode(&path), mode(&plain));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    save_file(&path, &small_map()).unwrap();
+    assert_eq!(mode(&path), 0o640);
+}
+
 #[test]
 fn a_save_keeps_a_backup_of_the_previous_version() {
     let dir = tempfile::tempdir().unwrap();
