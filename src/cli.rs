@@ -113,19 +113,10 @@ fn screenshot(file: PathBuf, output: PathBuf, size: [u32; 2]) -> ExitCode {
     }
 }
 
-/// Opens the app on a file; without one, on the last file used or the example map.
+/// Opens the app on a file; without one, or if it cannot be opened (the window lists its
+/// problems), on the example map.
 fn open_app(file: Option<PathBuf>) -> ExitCode {
-    let given = match file {
-        Some(path) => match load_file(&path) {
-            Ok(map) => Some((map, path)),
-            Err(error) => {
-                eprintln!("{error}");
-                return ExitCode::FAILURE;
-            }
-        },
-        None => None,
-    };
-    match crate::app::run(given) {
+    match crate::app::run(file) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("stancemap: {message}");

@@ -8,7 +8,7 @@ use super::document::Document;
 use super::palette::PaletteMode;
 use super::prompts::{ErrorReport, Intent, PromptChoice};
 use super::settings::absolute;
-use crate::io::{load_file, save_file};
+use crate::io::{LoadError, load_file, save_file};
 use crate::model::Map;
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -145,17 +145,11 @@ impl StanceApp {
                 true
             }
             Err(error) => {
-                let lines = error.lines();
-                self.shell.errors.push(ErrorReport {
-                    title: "Could not open the map".to_owned(),
-                    summary: format!(
-                        "{} has {} problem{}; the map you were editing is unchanged.",
-                        path.display(),
-                        lines.len(),
-                        if lines.len() == 1 { "" } else { "s" }
-                    ),
-                    lines,
-                });
+                self.shell.errors.push(open_failure(
+                    path,
+                    &error,
+                    "the map you were editing is unchanged",
+                ));
                 false
             }
         }
@@ -265,6 +259,23 @@ pub fn file_name_for_title(title: &str) -> String {
     let name = name.trim_end_matches('-');
     let name = if name.is_empty() { "map" } else { name };
     format!("{name}.ron")
+}
+
+/// The report of a map file that could not be opened: every problem the loader found, and
+/// what the user is looking at instead (`instead`, e.g. "the map you were editing is
+/// unchanged").
+pub(super) fn open_failure(path: &Path, error: &LoadError, instead: &str) -> ErrorReport {
+    let lines = error.lines();
+    ErrorReport {
+        title: "Could not open the map".to_owned(),
+        summary: format!(
+            "{} has {} problem{}; {instead}.",
+            path.display(),
+            lines.len(),
+            if lines.len() == 1 { "" } else { "s" }
+        ),
+        lines,
+    }
 }
 
 #[cfg(test)]

@@ -1,17 +1,20 @@
 //! Opening the window: which map to show first, settings from the last run, and recovery of
 //! work a crash left behind.
 
+use super::files::open_failure;
 use super::prompts::ErrorReport;
 use super::recovery::RECOVERY_INTERVAL;
 use super::settings::{ViewSettings, absolute};
 use super::{APP_NAME, StanceApp};
+use crate::io::load_file;
 use crate::model::Map;
 use eframe::egui;
 use std::path::PathBuf;
 
-/// Opens the app window and runs until it closes. `given` is the map named on the command
-/// line (already loaded); without one the app shows the example map.
-pub fn run(given: Option<(Map, PathBuf)>) -> Result<(), String> {
+/// Opens the app window and runs until it closes. `given` is the map file named on the
+/// command line; without one, or when it cannot be opened (the window then lists its
+/// problems), the app shows the example map.
+pub fn run(given: Option<PathBuf>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(APP_NAME)
@@ -32,8 +35,9 @@ pub fn run(given: Option<(Map, PathBuf)>) -> Result<(), String> {
 impl StanceApp {
     /// The app as a window opens it: settings from eframe's storage, the first map, and
     /// recovery copies in the app's data folder.
-    fn start(cc: &eframe::CreationContext<'_>, given: Option<(Map, PathBuf)>) -> Self {
+    fn start(cc: &eframe::CreationContext<'_>, given: Option<PathBuf>) -> Self {
         let settings = ViewSettings::load(cc.storage);
+        let (given, open_problem) = open_given(given);
         let reopen_hint = given
             .is_none()
             .then(|| settings.last_file.clone())
@@ -51,6 +55,7 @@ impl StanceApp {
             app.shell.settings.recent.add(path);
             app.shell.settings.last_file = Some(path.clone());
         }
+        app.shell.errors.extend(open_problem);
         app.shell.errors.extend(problem);
         if let Some(last) = reopen_hint.filter(|p| p.is_file())
             && let Some(name) = last.file_name()
@@ -69,6 +74,22 @@ impl StanceApp {
         }
         app.shell.data_folder = data_folder;
         app
+    }
+}
+
+/// The map file named on the command line, loaded; or, if it cannot be opened, the report
+/// to show (also written to stderr for whoever started the app from a terminal).
+fn open_given(given: Option<PathBuf>) -> (Option<(Map, PathBuf)>, Option<ErrorReport>) {
+    let Some(path) = given else {
+        return (None, None);
+    };
+    match load_file(&path) {
+        Ok(map) => (Some((map, path)), None),
+        Err(error) => {
+            eprintln!("{error}");
+            let report = open_failure(&path, &error, "the example map is shown instead");
+            (None, Some(report))
+        }
     }
 }
 
@@ -91,5 +112,42 @@ fn first_map(given: Option<(Map, PathBuf)>) -> (Map, Option<PathBuf>, Option<Err
                 lines: error.lines(),
             }),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_opened_is_reported_and_the_example_shown_instead() {
+        let dir = tempfile::tempdir().unwrap();
+        let broken = dir.path().join("broken.ron");
+        std::fs::write(&broken, "(\n    version: 1,\n    title: 5,\n)\n").unwrap();
+        let (given, report) = open_given(Some(broken.clone()));
+        assert!(given.is_none());
+        let report = report.unwrap();
+        assert!(report.summary.contains("broken.ron has 1 problem"));
+        assert!(report.summary.contains("the example map is shown instead"));
+        assert!(
+            report.lines.iter().any(|l| l.contains("broken.ron:3:")),
+            "{:?}",
+            report.lines
+        );
+        // The example map is what the window shows then.
+        let (map, path, problem) = first_map(given);
+        assert_eq!(map.claims().len(), 28);
+        assert!(path.is_none() && problem.is_none());
+    }
+
+    #[test]
+    fn a_good_file_is_opened_and_nothing_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.ron");
+        crate::io::save_file(&path, &Map::new("Mine")).unwrap();
+        let (given, report) = open_given(Some(path.clone()));
+        assert!(report.is_none());
+        let (map, opened, _) = first_map(given);
+        assert_eq!((map.title(), opened), ("Mine", Some(path)));
     }
 }
