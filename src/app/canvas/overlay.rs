@@ -3,7 +3,7 @@
 
 use super::drawing::Drawing;
 use super::hit::{self, HANDLE_RADIUS, Hit};
-use super::interact::{FLASH_SECONDS, Gesture, Interaction, connection_verdict};
+use super::interact::{CreateMode, FLASH_SECONDS, Gesture, Interaction, connection_verdict};
 use super::moving::Moving;
 use super::paint::flatten;
 use crate::app::selection::Selection;
@@ -90,10 +90,41 @@ pub fn paint_underlays(painter: &Painter, input: &OverlayInput<'_>) {
     painter.extend(shapes);
 }
 
+/// On an empty map, how to start, in the middle of the canvas; `create` is what a plain
+/// double-click adds (Shift adds the other kind).
+fn empty_map_hint(painter: &Painter, visuals: &egui::Visuals, create: CreateMode) {
+    let centre = painter.clip_rect().center();
+    let colour = visuals.weak_text_color();
+    let adding = match create {
+        CreateMode::Claim => "Double-click to add a claim · Shift+double-click to add an actor",
+        CreateMode::Actor(_) => "Double-click to add an actor · Shift+double-click to add a claim",
+    };
+    for (line, dy, size) in [
+        ("An empty map", -22.0, 20.0),
+        (adding, 8.0, 14.0),
+        (
+            "Drag from a node's handle onto another to connect them",
+            30.0,
+            14.0,
+        ),
+    ] {
+        painter.text(
+            centre + egui::vec2(0.0, dy),
+            egui::Align2::CENTER_CENTER,
+            line,
+            FontId::proportional(size),
+            colour,
+        );
+    }
+}
+
 /// Paints the overlays.
 pub fn paint_overlays(painter: &Painter, input: &OverlayInput<'_>) {
     let style = painter.ctx().global_style();
     let colours = Colours::of(&style.visuals);
+    if input.map.node_count() == 0 && input.interaction.editor.is_none() {
+        empty_map_hint(painter, &style.visuals, input.interaction.create);
+    }
     let mut shapes = Vec::new();
     selection_outlines(&mut shapes, input, &colours);
     if let Hit::Node(node) = input.interaction.hover
