@@ -37,6 +37,8 @@ fn chromium_screenshot(program: &str, svg: &Path, out: &Path, width: u32, height
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            // Containers often have a tiny /dev/shm, where Chromium would crash.
+            "--disable-dev-shm-usage",
             "--hide-scrollbars",
             "--force-device-scale-factor=1",
         ])
