@@ -1,7 +1,7 @@
 //! UI tests of the canvas, the inspector and the lists, driven through accessible labels and
 //! pointer and keyboard events the way a person would use them, asserting on the map.
 
-use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect};
+use eframe::egui::{self, Event, Key, Modifiers, PointerButton, Pos2, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stancemap::app::StanceApp;
@@ -52,6 +52,20 @@ fn click_at(harness: &App<'_>, pos: Pos2, modifiers: Modifiers) {
         });
     }
     harness.event(Event::ModifiersChanged(Modifiers::NONE));
+}
+
+fn right_click_at(harness: &mut App<'_>, pos: Pos2) {
+    harness.hover_at(pos);
+    // Press and release in separate frames, as a hand does.
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+    }
 }
 
 fn double_click(harness: &App<'_>, pos: Pos2, modifiers: Modifiers) {
@@ -488,5 +502,51 @@ fn panning_and_zooming_move_the_view_not_the_map() {
         harness.state().map(),
         &before,
         "the view moved, the map did not"
+    );
+}
+
+#[test]
+fn the_context_menu_acts_on_the_clicked_node_and_on_the_clicked_spot() {
+    let mut harness = whole_example();
+    // Right-click on an actor that is not selected: it becomes the selection, and the
+    // menu's Delete removes it (with its stances).
+    let label = "Actor: Yuri Rogulev";
+    let rogulev = rect_of(&harness, label).center();
+    right_click_at(&mut harness, rogulev);
+    assert_eq!(harness.state().selection().len(), 1);
+    // Menu entries carry their shortcut in their name: "Delete Delete".
+    harness.get_by_label_contains("Delete").click();
+    harness.run();
+    let map = harness.state().map();
+    assert!(map.actors().all(|a| a.name != "Yuri Rogulev"));
+    assert!(harness.query_by_label(label).is_none());
+
+    // Right-click on empty canvas clears the selection; New claim opens the label editor
+    // where the menu was opened, and the claim lands there.
+    let spot = harness
+        .get_by_label("Actor: Vladimir Putin")
+        .rect()
+        .center_bottom()
+        + egui::vec2(0.0, 60.0);
+    right_click_at(&mut harness, spot);
+    assert!(harness.state().selection().is_empty());
+    harness.get_by_label_contains("New claim").click();
+    harness.run();
+    harness
+        .get_by_label("Claim label")
+        .type_text("Red lines over Ukraine");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let claim = harness
+        .state()
+        .map()
+        .claims()
+        .find(|c| c.label == "Red lines over Ukraine")
+        .expect("the claim was made")
+        .clone();
+    let on_screen = harness.get_by_label("Claim: Red lines over Ukraine").rect();
+    assert!(
+        on_screen.expand(80.0).contains(spot),
+        "made near the right-click: {on_screen:?} vs {spot:?} ({:?})",
+        claim.at
     );
 }

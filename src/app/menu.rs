@@ -64,7 +64,7 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &dyn MenuState) -> Option<MenuPick> {
 }
 
 /// One command as a menu entry; returns whether it was clicked.
-fn command_button(ui: &mut egui::Ui, state: &dyn MenuState, command: Command) -> bool {
+pub(super) fn command_button(ui: &mut egui::Ui, state: &dyn MenuState, command: Command) -> bool {
     let enabled = state.is_enabled(command);
     if let Some(checked) = state.is_checked(command) {
         // One of several choices (the theme): a radio button shows which is current.

@@ -10,6 +10,7 @@ pub mod change;
 mod cjk;
 mod clipboard;
 pub mod commands;
+mod context_menu;
 pub mod dialogs;
 mod document;
 mod editing;
@@ -347,6 +348,7 @@ impl StanceApp {
         self.export_window(&ctx);
         self.layout_frame(&ctx);
         self.apply_requests(&ctx, requests);
+        self.canvas_context_menu(&ctx);
         if let Some(message) = self.cjk.check(&ctx, self.doc.map(), self.doc.generation()) {
             self.status = Some(message);
         }

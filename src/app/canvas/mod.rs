@@ -4,6 +4,7 @@
 
 mod access;
 mod camera;
+mod context;
 mod drawing;
 mod hit;
 mod hover;
@@ -30,7 +31,7 @@ pub use interact::CreateMode;
 use crate::app::change::Requests;
 use crate::app::search::{SearchAction, SearchState};
 use crate::app::selection::Selection;
-use crate::model::{ItemId, Map, NodeId};
+use crate::model::{ItemId, Map, NodeId, Point};
 use crate::scene::{SceneCache, Theme, VisibilityMap};
 use eframe::egui::{self, Pos2, Rect, Sense};
 use interact::{Env, Interaction};
@@ -65,6 +66,10 @@ pub const GESTURES: &[(&str, &str)] = &[
         "Double-click empty canvas",
         "add a claim (Shift: an actor) and type its label",
     ),
+    (
+        "Right-click",
+        "a menu of what applies to the item, or to the spot on empty canvas",
+    ),
     ("Double-click a node", "edit its label in place"),
     ("Wheel; middle/right drag; Space+drag", "pan"),
     ("Ctrl+wheel; pinch", "zoom around the pointer"),
@@ -94,6 +99,8 @@ pub struct CanvasState {
     viewport: Option<Rect>,
     /// Pointer position over the canvas last frame.
     pointer: Option<Pos2>,
+    /// What the right-click menu acts on (`context.rs`).
+    pub context: context::ContextTarget,
     cache: SceneCache,
     drawing: Option<Drawing>,
     minimap: minimap::Minimap,
@@ -155,6 +162,12 @@ impl CanvasState {
             None => self.camera.center,
         };
         self.interaction.start_new(create, at);
+    }
+
+    /// Opens the label editor for a new node at a map point (e.g. where the context menu was
+    /// opened).
+    pub fn start_new_node_at(&mut self, create: CreateMode, at: Point) {
+        self.interaction.start_new(create, Pos2::new(at.x, at.y));
     }
 
     /// Opens the label editor on an existing node.
@@ -281,6 +294,14 @@ fn frame(
         }
     }
     state.pointer = response.hover_pos();
+    if response.secondary_clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        let at = state.camera.to_map(viewport, pos);
+        context::select_for_menu(drawing, at, state.camera.zoom, selection);
+        state.context.at = Some(Point::new(at.x, at.y));
+    }
+    state.context.response = Some(response.clone());
 
     let to_screen = state.camera.to_screen(viewport);
     painter.rect_filled(viewport, 0.0, drawing.style.background);

@@ -1,0 +1,38 @@
+//! Right-click on the canvas: what the context menu acts on. A right-click on an item that
+//! is not selected selects it alone (on a selected one it keeps the selection, so a menu can
+//! act on several items); on empty canvas it clears the selection. The app shows the menu
+//! itself, from the command list, on the canvas's response.
+
+use super::hit::{self, Hit};
+use crate::app::selection::Selection;
+use crate::model::{ItemId, Point};
+use eframe::egui::{Pos2, Response};
+
+/// What the context menu needs from the canvas this frame.
+#[derive(Debug, Clone, Default)]
+pub struct ContextTarget {
+    /// The canvas's response this frame: the menu opens on its right-click and stays open
+    /// while it is shown on every frame.
+    pub response: Option<Response>,
+    /// The map point of the last right-click, where "New claim" and "New actor" put the node.
+    pub at: Option<Point>,
+}
+
+/// Selects what a right-click at `map_point` falls on, as described above.
+pub fn select_for_menu(
+    drawing: &super::drawing::Drawing,
+    map_point: Pos2,
+    zoom: f32,
+    selection: &mut Selection,
+) {
+    let item = match hit::hit(drawing, map_point, zoom) {
+        Hit::Node(node) => Some(ItemId::from(node)),
+        Hit::Edge(edge) => Some(ItemId::from(edge)),
+        Hit::Nothing => None,
+    };
+    match item {
+        Some(item) if selection.contains(item) => {}
+        Some(item) => selection.select_only(item),
+        None => selection.clear(),
+    }
+}
