@@ -3,6 +3,7 @@
 //! is complete and synced.
 
 use super::error::ExportError;
+use crate::io::sibling_temp_file;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -25,16 +26,7 @@ pub fn write_atomically(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".stancemap-export-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Like any new file: readable by others unless the umask says otherwise (temporary
-        // files are otherwise private to their owner).
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(&folder).map_err(fail)?;
+    let mut temp = sibling_temp_file(&folder, ".stancemap-export-").map_err(fail)?;
     {
         let mut out = BufWriter::with_capacity(1 << 16, temp.as_file_mut());
         write(&mut out)?;

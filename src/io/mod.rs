@@ -12,4 +12,4 @@ mod tests;
 pub use error::{FileProblem, LoadError, SaveError, explain_io};
 pub use load::{MAX_FILE_BYTES, load_file, load_str};
 pub use locate::Place;
-pub use save::{backup_path, save_file, to_ron_string};
+pub use save::{backup_path, save_file, sibling_temp_file, to_ron_string};

@@ -10,6 +10,21 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// A temporary file in `folder`, named `PREFIX….tmp`, to be renamed over a file there once
+/// it is complete (a rename is atomic only within one file system). It has the permissions
+/// any new file would get (0666 less the umask), not a temporary file's owner-only ones, so
+/// a file it replaces or creates stays readable to whoever could read the folder's files.
+pub fn sibling_temp_file(folder: &Path, prefix: &str) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(folder)
+}
+
 /// The first line of every saved map, so a person opening the file knows what it is.
 const HEADER: &str = "// stancemap map: see the README for the format.\n";
 
@@ -69,16 +84,7 @@ pub(crate) fn write_atomically(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".stancemap-save-").suffix(".tmp");
-    // A new map gets the permissions any new file would (0666 less the umask), not the
-    // owner-only ones of a temporary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(&folder).map_err(fail)?;
+    let mut temp = sibling_temp_file(&folder, ".stancemap-save-").map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
     temp.flush().map_err(fail)?;
     if let Ok(meta) = fs::metadata(&target) {

@@ -44,6 +44,18 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The average height of node `i`'s neighbours at `positions` (for an actor: of its
+    /// claims), if it has any.
+    pub fn mean_neighbour_y(&self, i: usize, positions: &[Point]) -> Option<f32> {
+        let ys = self
+            .adjacency
+            .get(i)
+            .into_iter()
+            .flatten()
+            .filter_map(|&c| positions.get(c).map(|p| p.y));
+        mean(ys)
+    }
+
     /// Whether a node is a claim.
     pub fn is_claim(&self, i: usize) -> bool {
         self.graph
@@ -296,14 +308,12 @@ fn sort_columns(cx: &Context, band: &mut Band, positions: &[Point]) {
             .iter()
             .enumerate()
             .map(|(rank, &a)| {
-                let ys = cx
-                    .adjacency
-                    .get(a)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|&c| positions.get(c).map(|p| p.y));
                 let fallback = positions.get(a).map_or(0.0, |p| p.y);
-                (mean(ys).unwrap_or(fallback), rank, a)
+                (
+                    cx.mean_neighbour_y(a, positions).unwrap_or(fallback),
+                    rank,
+                    a,
+                )
             })
             .collect();
         keyed.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));

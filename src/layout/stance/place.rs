@@ -7,7 +7,7 @@
 //! spacing allow.
 
 use super::super::placement::place_in_order;
-use super::band::{ACTOR_GAP, Band, CLAIM_GAP, mean};
+use super::band::{ACTOR_GAP, Band, CLAIM_GAP};
 use super::order::Context;
 use crate::model::Point;
 
@@ -29,15 +29,7 @@ impl Band {
             let desired: Vec<f32> = column
                 .members
                 .iter()
-                .map(|&a| {
-                    let ys = cx
-                        .adjacency
-                        .get(a)
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|&c| positions.get(c).map(|p| p.y));
-                    mean(ys).unwrap_or(top)
-                })
+                .map(|&a| cx.mean_neighbour_y(a, positions).unwrap_or(top))
                 .collect();
             let x = cx.frame.column_x(column.side, column.depth, k);
             place_column(cx, &column.members, &desired, ACTOR_GAP, x, positions);
