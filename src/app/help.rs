@@ -17,10 +17,15 @@ impl HelpWindows {
     pub fn ui(&mut self, ctx: &egui::Context, data_folder: Option<&std::path::Path>) {
         // Centred over the canvas rather than on top of the menu bar.
         let centre = ctx.content_rect().center();
+        // Taller than a small window: it scrolls rather than run off the screen.
+        let room = (ctx.content_rect().height() - 80.0).max(200.0);
         egui::Window::new("Keyboard shortcuts")
             .open(&mut self.shortcuts)
             .resizable(false)
             .collapsible(false)
+            .vscroll(true)
+            .default_height(room)
+            .max_height(room)
             .pivot(egui::Align2::CENTER_CENTER)
             .default_pos(centre)
             .show(ctx, shortcut_list);
