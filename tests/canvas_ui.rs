@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use stancemap::app::StanceApp;
 use stancemap::example::example_map;
 use stancemap::layout::{NEW_NODE_GAP, map_overlaps};
-use stancemap::model::{ItemId, Map, Position};
+use stancemap::model::{Claim, Edit, ItemId, Map, Point, Position};
 use stancemap::scene::{Style, Theme};
 
 type App<'a> = Harness<'a, StanceApp>;
@@ -548,5 +548,34 @@ fn the_context_menu_acts_on_the_clicked_node_and_on_the_clicked_spot() {
         on_screen.expand(80.0).contains(spot),
         "made near the right-click: {on_screen:?} vs {spot:?} ({:?})",
         claim.at
+    );
+}
+
+#[test]
+fn pasting_text_that_is_not_a_map_says_so_and_changes_nothing() {
+    let mut harness = whole_example();
+    let before = harness.state().map().clone();
+    harness.event(Event::Paste("NATO must not expand further east".to_owned()));
+    harness.run();
+    assert_eq!(harness.state().map(), &before);
+    assert_eq!(
+        harness.state().status(),
+        Some("The clipboard holds text, not map items: nothing pasted")
+    );
+    // Map text (as another stancemap window puts on the clipboard) does paste.
+    let mut other = Map::new("Other");
+    let id = other.id_allocator().claim();
+    other
+        .apply(Edit::AddClaim(Claim::new(
+            id,
+            "Sanctions will follow",
+            Point::default(),
+        )))
+        .unwrap();
+    harness.event(Event::Paste(stancemap::io::to_ron_string(&other)));
+    harness.run();
+    assert_eq!(
+        harness.state().map().claims().len(),
+        before.claims().len() + 1
     );
 }
