@@ -63,9 +63,12 @@ impl Minimap {
         if !bounds.is_positive() || !bounds.is_finite() || visible.contains_rect(bounds) {
             return false;
         }
-        let scale = (MAX_SIZE.x / bounds.width()).min(MAX_SIZE.y / bounds.height());
+        // At most a quarter of the canvas each way, so a narrow canvas (the analysis panel
+        // open beside it) keeps most of its room for the map.
+        let most = MAX_SIZE.min(viewport.size() * 0.25);
+        let scale = (most.x / bounds.width()).min(most.y / bounds.height());
         let size = bounds.size() * scale;
-        if size.x < 8.0 || size.y < 8.0 || viewport.width() < size.x * 2.0 {
+        if size.x < 24.0 || size.y < 24.0 {
             return false;
         }
         let rect = Rect::from_min_size(viewport.max - size - Vec2::splat(MARGIN), size);
