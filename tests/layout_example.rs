@@ -59,6 +59,7 @@ fn the_example_map_reads_whole_on_a_laptop_canvas() {
         extent(NodeBox::top, NodeBox::bottom),
     );
     let zoom = (680.0 / width).min(620.0 / height);
+    println!("the example map is {width:.0} × {height:.0}, shown whole at {zoom:.2}");
     assert!(
         zoom >= 0.6,
         "the example map is {width:.0} × {height:.0}, shown whole at {zoom:.2}"

@@ -15,7 +15,7 @@ use super::order::Context;
 use crate::model::Point;
 
 /// Weight of an edge running through a node, against 1 for a crossing.
-const HIT_WEIGHT: f64 = 0.5;
+const HIT_WEIGHT: f64 = 1.0;
 /// Weight of one map unit of the band's size on screen (the larger of its width and its
 /// height times the aspect aimed at) beyond [`COMFORTABLE_SIZE`]: a crossing is worth ten
 /// units' growth.
