@@ -14,8 +14,8 @@ pub fn item_counts(map: &Map) -> [String; 5] {
     ]
 }
 
-/// `n` and the noun, singular for exactly one.
-fn counted(n: usize, one: &str, many: &str) -> String {
+/// `n` and the noun, singular for exactly one: "1 problem", "3 problems".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

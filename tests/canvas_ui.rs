@@ -40,18 +40,29 @@ fn rect_of(harness: &App<'_>, label: &str) -> Rect {
     harness.get_by_label(label).rect()
 }
 
-fn click_at(harness: &App<'_>, pos: Pos2, modifiers: Modifiers) {
+/// Sends `count` presses and releases of the primary button at `pos`, holding `modifiers`.
+fn primary_clicks(harness: &App<'_>, pos: Pos2, modifiers: Modifiers, count: usize) {
     harness.event(Event::ModifiersChanged(modifiers));
     harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers,
-        });
+    for _ in 0..count {
+        for pressed in [true, false] {
+            harness.event(Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers,
+            });
+        }
     }
     harness.event(Event::ModifiersChanged(Modifiers::NONE));
+}
+
+fn click_at(harness: &App<'_>, pos: Pos2, modifiers: Modifiers) {
+    primary_clicks(harness, pos, modifiers, 1);
+}
+
+fn double_click(harness: &App<'_>, pos: Pos2, modifiers: Modifiers) {
+    primary_clicks(harness, pos, modifiers, 2);
 }
 
 fn right_click_at(harness: &mut App<'_>, pos: Pos2) {
@@ -66,22 +77,6 @@ fn right_click_at(harness: &mut App<'_>, pos: Pos2) {
         });
         harness.run();
     }
-}
-
-fn double_click(harness: &App<'_>, pos: Pos2, modifiers: Modifiers) {
-    harness.event(Event::ModifiersChanged(modifiers));
-    harness.hover_at(pos);
-    for _ in 0..2 {
-        for pressed in [true, false] {
-            harness.event(Event::PointerButton {
-                pos,
-                button: PointerButton::Primary,
-                pressed,
-                modifiers,
-            });
-        }
-    }
-    harness.event(Event::ModifiersChanged(Modifiers::NONE));
 }
 
 /// Presses at `from`, moves to `to` in a few steps and releases, holding `modifiers`.

@@ -74,7 +74,7 @@ impl Filter {
         let Some(a) = map.actor(actor) else {
             return false;
         };
-        let camp = a.camp.as_deref().map(str::trim).unwrap_or_default();
+        let camp = a.camp_name().unwrap_or_default();
         (self.actors.is_empty() || self.actors.contains(&actor))
             && (self.camps.is_empty() || self.camps.contains(camp))
     }

@@ -91,20 +91,13 @@ impl StanceMatrix {
     /// The matrix of a map, counting the stances in `scope`, columns in `order`.
     pub fn build(map: &Map, scope: &StanceScope, order: ColumnOrder) -> Self {
         let cells = held_positions(map, scope);
-        let mut camps: Vec<&str> = Vec::new();
-        for actor in map.actors() {
-            if let Some(camp) = camp_of(actor.camp.as_deref())
-                && !camps.contains(&camp)
-            {
-                camps.push(camp);
-            }
-        }
+        let camps = map.camps();
         let mut rows: Vec<MatrixRow> = map
             .actors()
             .map(|a| MatrixRow {
                 actor: a.id,
                 name: a.name.clone(),
-                camp: camp_of(a.camp.as_deref()).map(str::to_owned),
+                camp: a.camp_name().map(str::to_owned),
             })
             .collect();
         rows.sort_by_key(|r| {
@@ -185,10 +178,6 @@ impl StanceMatrix {
         }
         out
     }
-}
-
-fn camp_of(camp: Option<&str>) -> Option<&str> {
-    camp.map(str::trim).filter(|c| !c.is_empty())
 }
 
 fn sort_columns(columns: &mut [MatrixColumn], order: ColumnOrder) {

@@ -8,6 +8,7 @@ use super::document::Document;
 use super::palette::PaletteMode;
 use super::prompts::{ErrorReport, Intent, PromptChoice};
 use super::settings::absolute;
+use crate::counts::counted;
 use crate::io::{LoadError, load_file, save_file};
 use crate::model::Map;
 use eframe::egui;
@@ -269,10 +270,9 @@ pub(super) fn open_failure(path: &Path, error: &LoadError, instead: &str) -> Err
     ErrorReport {
         title: "Could not open the map".to_owned(),
         summary: format!(
-            "{} has {} problem{}; {instead}.",
+            "{} has {}; {instead}.",
             path.display(),
-            lines.len(),
-            if lines.len() == 1 { "" } else { "s" }
+            counted(lines.len(), "problem", "problems")
         ),
         lines,
     }

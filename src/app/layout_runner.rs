@@ -4,6 +4,7 @@
 
 use super::StanceApp;
 use super::commands::Command;
+use crate::counts::counted;
 use crate::layout::{
     Cancelled, LayoutGraph, LayoutKind, Progress, Scope, StanceOptions, count_crossings,
     layout_map_with,
@@ -391,17 +392,17 @@ impl StanceApp {
                         self.layout.glide(&before, &moves, !selection_only);
                         ctx.request_repaint();
                         let crossings = crossings.map_or(String::new(), |n| {
-                            format!("; {n} edge crossing{}", if n == 1 { "" } else { "s" })
+                            format!("; {}", counted(n, "edge crossing", "edge crossings"))
                         });
                         format!(
-                            "{}{}: moved {count} node{}{crossings}",
+                            "{}{}: moved {}{crossings}",
                             capitalised(kind.label()),
                             if selection_only {
                                 " of the selection"
                             } else {
                                 ""
                             },
-                            if count == 1 { "" } else { "s" },
+                            counted(count, "node", "nodes"),
                         )
                     }
                     Err(problem) => format!("Not laid out: {problem}"),

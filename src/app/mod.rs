@@ -327,7 +327,11 @@ impl StanceApp {
             Some((map, generation)) => (map, *generation),
             None => (self.doc.map(), self.doc.generation()),
         };
+        // No margin (the canvas paints edge to edge), but the theme's panel colour behind the
+        // canvas toolbar.
+        let panel = egui::Frame::NONE.fill(ui.visuals().panel_fill);
         self.canvas_rect = egui::CentralPanel::no_frame()
+            .frame(panel)
             .show(ui, |ui| {
                 let canvas = canvas::canvas_ui(
                     ui,

@@ -105,12 +105,7 @@ impl LayoutGraph {
     pub fn from_map(map: &Map, style: &Style, scope: &Scope) -> Self {
         let mut graph = LayoutGraph::default();
         for actor in map.actors() {
-            let camp = actor
-                .camp
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(|c| graph.camp_index(c));
+            let camp = actor.camp_name().map(|c| graph.camp_index(c));
             // The colour does not change the box, only how it is filled. Boxes are measured at
             // the origin: measured where the node is, rounding would make the size depend on
             // the position, and a layout could then differ from one run to the next.

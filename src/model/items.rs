@@ -118,6 +118,15 @@ impl Actor {
             pinned: false,
         }
     }
+
+    /// The actor's camp without surrounding spaces; `None` when it has none or it is blank.
+    /// Everything that groups or colours actors by camp goes by this name.
+    pub fn camp_name(&self) -> Option<&str> {
+        self.camp
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+    }
 }
 
 impl Claim {

@@ -189,6 +189,18 @@ impl Map {
         self.actors.len() + self.claims.len()
     }
 
+    /// The actors' camps (see [`Actor::camp_name`]), each once, in order of first appearance
+    /// by actor id, so the order stays put as actors are added.
+    pub fn camps(&self) -> Vec<&str> {
+        let mut camps: Vec<&str> = Vec::new();
+        for camp in self.actors().filter_map(Actor::camp_name) {
+            if !camps.contains(&camp) {
+                camps.push(camp);
+            }
+        }
+        camps
+    }
+
     /// The stances an actor takes, sorted by id.
     pub fn stances_of_actor(&self, actor: ActorId) -> impl Iterator<Item = &Stance> {
         self.stances.values().filter(move |s| s.actor == actor)

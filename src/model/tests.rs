@@ -461,3 +461,34 @@ fn assemble_derives_next_id_when_missing() {
     };
     assert_eq!(Map::assemble(parts).unwrap().next_id(), 6);
 }
+
+#[test]
+fn camps_are_trimmed_blank_ones_ignored_and_listed_once_in_order_of_appearance() {
+    let mut map = Map::new("t");
+    let mut ids = map.id_allocator();
+    let actor = |id, camp: Option<&str>| {
+        let mut a = Actor::new(id, "A", ActorKind::Person, Point::default());
+        a.camp = camp.map(str::to_owned);
+        Edit::AddActor(a)
+    };
+    map.apply(Edit::Batch(vec![
+        actor(ids.actor(), Some(" Russia ")),
+        actor(ids.actor(), Some("   ")),
+        actor(ids.actor(), None),
+        actor(ids.actor(), Some("United States")),
+        actor(ids.actor(), Some("Russia")),
+    ]))
+    .unwrap();
+    assert_eq!(map.camps(), ["Russia", "United States"]);
+    let names: Vec<Option<&str>> = map.actors().map(Actor::camp_name).collect();
+    assert_eq!(
+        names,
+        [
+            Some("Russia"),
+            None,
+            None,
+            Some("United States"),
+            Some("Russia")
+        ]
+    );
+}

@@ -18,7 +18,7 @@ mod tests;
 
 pub use build::{Scene, SceneId, SceneItem};
 pub use cache::SceneCache;
-pub use camps::{actor_colour, camp_colours};
+pub use camps::{actor_colour, camp_colour, camp_colours};
 pub use legend::Legend;
 pub use shapes::{Align, LineStyle, Shape, bezier_point};
 pub use style::{Dash, Style, Theme};

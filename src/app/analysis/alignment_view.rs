@@ -7,7 +7,7 @@ use super::colours::{alignment_colour, style_for};
 use super::select_items;
 use crate::analysis::{Alignment, PairAlignment, StanceScope, alignment};
 use crate::app::selection::Selection;
-use crate::model::{ActorId, ClaimId, Date, ItemId, Map};
+use crate::model::{Actor, ActorId, ClaimId, Date, ItemId, Map};
 use crate::scene::{Style, camp_colours};
 use eframe::egui::{self, Align2, FontId, Rect, Sense, Stroke, Vec2, WidgetInfo};
 use std::collections::BTreeSet;
@@ -151,19 +151,15 @@ impl AlignmentView {
 
 /// The actors in the alignment, grouped by camp (camps in order of first appearance).
 fn actors_in_order(map: &Map, result: &Alignment) -> Vec<ActorId> {
-    let mut camps: Vec<Option<String>> = Vec::new();
-    for actor in map.actors() {
-        let camp = actor.camp.clone().filter(|c| !c.trim().is_empty());
+    let mut camps: Vec<Option<&str>> = Vec::new();
+    for camp in map.actors().map(Actor::camp_name) {
         if !camps.contains(&camp) {
             camps.push(camp);
         }
     }
     let mut actors: Vec<ActorId> = result.activity.keys().copied().collect();
     actors.sort_by_key(|&a| {
-        let camp = map
-            .actor(a)
-            .and_then(|x| x.camp.clone())
-            .filter(|c| !c.trim().is_empty());
+        let camp = map.actor(a).and_then(Actor::camp_name);
         (camps.iter().position(|c| *c == camp), a)
     });
     actors

@@ -4,6 +4,7 @@
 use super::select_items;
 use crate::analysis::{Finding, FindingKind, check_map};
 use crate::app::selection::Selection;
+use crate::counts::counted;
 use crate::model::Map;
 use eframe::egui;
 
@@ -30,9 +31,8 @@ impl ChecksView {
             return;
         }
         ui.label(format!(
-            "{} finding{} — click one to select what it names.",
-            findings.len(),
-            if findings.len() == 1 { "" } else { "s" }
+            "{} — click one to select what it names.",
+            counted(findings.len(), "finding", "findings")
         ));
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])

@@ -133,23 +133,12 @@ impl FilterView {
     }
 
     fn choices(&mut self, ui: &mut egui::Ui, map: &Map) {
-        let mut camps: Vec<String> = Vec::new();
-        for actor in map.actors() {
-            if let Some(camp) = actor
-                .camp
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                && !camps.iter().any(|c| c == camp)
-            {
-                camps.push(camp.to_owned());
-            }
-        }
+        let camps = map.camps();
         egui::CollapsingHeader::new(count_title("Camps", self.filter.camps.len()))
             .default_open(true)
             .show(ui, |ui| {
-                for camp in &camps {
-                    toggle(ui, &mut self.filter.camps, camp.clone(), camp);
+                for camp in camps {
+                    toggle(ui, &mut self.filter.camps, camp.to_owned(), camp);
                 }
             });
         egui::CollapsingHeader::new(count_title("Actors", self.filter.actors.len())).show(

@@ -9,8 +9,9 @@ use super::select_items;
 use crate::analysis::{ColumnOrder, MatrixColumn, StanceMatrix, StanceScope};
 use crate::app::dialogs::FileDialogs;
 use crate::app::selection::Selection;
+use crate::counts::counted;
 use crate::model::{ItemId, Map};
-use crate::scene::{Style, camp_colours};
+use crate::scene::{Style, camp_colour, camp_colours};
 use eframe::egui::{
     self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2, WidgetInfo,
     epaint::TextShape, text::LayoutJob,
@@ -150,27 +151,28 @@ fn draw_matrix(
         if response.hovered() || selected {
             painter.rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
         }
-        let mut job = LayoutJob::simple_singleline(column.label.clone(), font.clone(), text_colour);
-        job.wrap.max_width = HEADER_HEIGHT - 8.0;
-        job.wrap.max_rows = 1;
-        job.wrap.break_anywhere = true;
-        let galley = painter.layout_job(job);
+        let galley = one_line(
+            &painter,
+            &column.label,
+            &font,
+            text_colour,
+            HEADER_HEIGHT - 8.0,
+        );
         let h = galley.size().y;
         let pos = Pos2::new(x + CELL / 2.0 - h / 2.0, area.top() + HEADER_HEIGHT - 4.0);
         painter
             .add(TextShape::new(pos, galley, text_colour).with_angle(-std::f32::consts::FRAC_PI_2));
         let counts = format!(
-            "{}\n{} for, {} against, {} neutral — {} disagreeing pair{}",
+            "{}\n{} for, {} against, {} neutral — {}",
             column.label,
             column.supporters,
             column.opponents,
             column.neutral,
-            column.disagreeing_pairs(),
-            if column.disagreeing_pairs() == 1 {
-                ""
-            } else {
-                "s"
-            }
+            counted(
+                column.disagreeing_pairs(),
+                "disagreeing pair",
+                "disagreeing pairs"
+            ),
         );
         if response.on_hover_text(counts).clicked() {
             select_items(selection, &[column.claim.into()]);
@@ -180,10 +182,7 @@ fn draw_matrix(
     let mut y = area.top() + HEADER_HEIGHT;
     for (camp, range) in groups {
         // The camp's heading, in the camp's colour.
-        let colour = camp
-            .as_deref()
-            .and_then(|c| camps.iter().find(|(name, _)| name == c))
-            .map_or(style.no_camp, |(_, c)| *c);
+        let colour = camp_colour(camp.as_deref(), camps, style);
         let swatch = Rect::from_min_size(Pos2::new(area.left(), y + 5.0), Vec2::splat(10.0));
         painter.rect_filled(swatch, 2.0, colour);
         painter.text(
@@ -211,11 +210,7 @@ fn draw_matrix(
             if response.hovered() || selected {
                 painter.rect_filled(name_rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
             }
-            let mut job = LayoutJob::simple_singleline(row.name.clone(), font.clone(), text_colour);
-            job.wrap.max_width = NAME_WIDTH - 16.0;
-            job.wrap.max_rows = 1;
-            job.wrap.break_anywhere = true;
-            let galley = painter.layout_job(job);
+            let galley = one_line(&painter, &row.name, &font, text_colour, NAME_WIDTH - 16.0);
             painter.galley(
                 Pos2::new(area.left() + 10.0, y + (CELL - galley.size().y) / 2.0),
                 galley,
@@ -289,4 +284,19 @@ fn paint_cell(painter: &egui::Painter, rect: Rect, style: &Style, held: &crate::
     } else {
         painter.rect_filled(rect, 2.0, cell_fill(style, held));
     }
+}
+
+/// A label cut to one line of at most `max_width` points.
+fn one_line(
+    painter: &egui::Painter,
+    text: &str,
+    font: &FontId,
+    colour: Color32,
+    max_width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = LayoutJob::simple_singleline(text.to_owned(), font.clone(), colour);
+    job.wrap.max_width = max_width;
+    job.wrap.max_rows = 1;
+    job.wrap.break_anywhere = true;
+    painter.layout_job(job)
 }

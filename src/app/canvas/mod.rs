@@ -225,10 +225,6 @@ pub fn canvas_ui(
         ),
     };
     let mut requests = Requests::default();
-    // The panel has no frame of its own (the canvas paints its background edge to edge), so
-    // the toolbar strip needs the theme's panel colour behind it.
-    ui.painter()
-        .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
     let search = toolbar::toolbar(ui, map, state, &mut requests);
     if let Some(action) = search {
         let items = match action {
