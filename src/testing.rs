@@ -1,4 +1,8 @@
-//! Small maps for tests, built by name.
+//! Small maps for tests, built by name; and what tests need from the machine.
+
+/// What a test needs beyond Rust (a program, a font); shared with the integration tests.
+#[path = "../tests/common/needs.rs"]
+pub mod needs;
 
 use crate::model::{
     Actor, ActorKind, Claim, Date, Edit, IdAllocator, Map, NodeId, Point, Position, Relation,

@@ -1,8 +1,8 @@
 //! Image snapshots of the example map on the canvas, with its Chinese quotes drawn in a real
 //! CJK font, so visual changes show up in review. Rendered on the CPU through wgpu (Mesa).
 //!
-//! The test needs the Noto CJK font (Debian package fonts-noto-cjk, which `.ci/run`
-//! installs); without it, it says so and skips rather than compare a picture full of boxes.
+//! The tests need the Noto CJK font (Debian package fonts-noto-cjk) and Mesa's software OpenGL,
+//! and are marked so; `.ci/run` installs both and runs them (see `tests/common/needs.rs`).
 
 use eframe::egui::{self, FontData, FontDefinitions, FontFamily, Key, Modifiers};
 use egui_kittest::Harness;
@@ -13,6 +13,9 @@ use stancemap::model::Map;
 use std::path::Path;
 use std::sync::Arc;
 
+#[path = "common/needs.rs"]
+mod needs;
+
 /// Where Debian and other distributions put Noto Sans CJK.
 const CJK_FONT_FILES: [&str; 3] = [
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -20,10 +23,16 @@ const CJK_FONT_FILES: [&str; 3] = [
     "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
 ];
 
-fn cjk_font() -> Option<Vec<u8>> {
+/// The Noto CJK font's bytes, and the software renderer the snapshots are drawn with; fails
+/// the test when either is missing rather than compare a picture full of boxes.
+fn needs_cjk_font_and_renderer() -> Vec<u8> {
+    needs::software_opengl();
     CJK_FONT_FILES
         .iter()
         .find_map(|path| std::fs::read(Path::new(path)).ok())
+        .unwrap_or_else(|| {
+            panic!("needs Noto Sans CJK (apt install fonts-noto-cjk): none of {CJK_FONT_FILES:?}")
+        })
 }
 
 /// The app on the example map, in a window of the given size, with the CJK font as the
@@ -54,24 +63,10 @@ fn harness(map: Map, font: Vec<u8>, size: [f32; 2]) -> Harness<'static, StanceAp
         )
 }
 
-macro_rules! font_or_skip {
-    () => {
-        match cjk_font() {
-            Some(font) => font,
-            None => {
-                eprintln!(
-                    "SKIPPED: no CJK font found (looked for {CJK_FONT_FILES:?}); \
-                     install fonts-noto-cjk to run this snapshot test"
-                );
-                return;
-            }
-        }
-    };
-}
-
 #[test]
+#[ignore = "needs a CJK font and Mesa's software OpenGL (apt install fonts-noto-cjk libegl1 libegl-mesa0 libgl1-mesa-dri)"]
 fn example_map_with_a_chinese_quote_in_the_inspector() {
-    let font = font_or_skip!();
+    let font = needs_cjk_font_and_renderer();
     let mut harness = harness(example_map().unwrap(), font, [1280.0, 800.0]);
     harness.run();
     // Show the legend, and find a stance by part of its Chinese quote.
@@ -93,8 +88,9 @@ fn example_map_with_a_chinese_quote_in_the_inspector() {
 }
 
 #[test]
+#[ignore = "needs a CJK font and Mesa's software OpenGL (apt install fonts-noto-cjk libegl1 libegl-mesa0 libgl1-mesa-dri)"]
 fn putin_up_close_with_his_neighbours_highlighted() {
-    let font = font_or_skip!();
+    let font = needs_cjk_font_and_renderer();
     let mut harness = harness(example_map().unwrap(), font, [1100.0, 700.0]);
     harness.run();
     // Zoom in on Putin: select him in the list, fit the selection, and rest the pointer on him.

@@ -5,20 +5,18 @@ use stancemap::io::{load_file, to_ron_string};
 use stancemap::layout::{LayoutKind, Progress, STANCE_GAP, Scope, layout_map, map_overlaps};
 use stancemap::model::{ActorKind, Date, Map, Position, rules};
 use stancemap::scene::{Style, Theme};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const MAP_PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/maps/putin-biden-call-2021.ron"
 );
 
-/// The seed article's file name. It sits in `shared/seed/` beside the checkout (one folder up
-/// from the repository root, or two when the checkout is nested one level deeper).
-const SEED_NAME: &str = "000_db2664a6e289d1c2.txt";
-const SEED_DIRS: [&str; 2] = [
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed"),
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seed"),
-];
+/// The example map's source article, kept in the repository beside the tests.
+const ARTICLE_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/putin-biden-call-2021.txt"
+);
 
 const ACTORS: usize = 17;
 const CLAIMS: usize = 28;
@@ -37,19 +35,8 @@ fn example() -> Map {
 }
 
 fn seed_article() -> String {
-    let tried: Vec<PathBuf> = SEED_DIRS
-        .iter()
-        .map(|dir| Path::new(dir).join(SEED_NAME))
-        .collect();
-    for path in &tried {
-        if let Ok(text) = std::fs::read_to_string(path) {
-            return text;
-        }
-    }
-    panic!(
-        "the example map's source article {SEED_NAME} was not found; the quote check needs it. \
-         Looked in: {tried:?}"
-    );
+    std::fs::read_to_string(ARTICLE_PATH)
+        .unwrap_or_else(|e| panic!("cannot read the example's article {ARTICLE_PATH}: {e}"))
 }
 
 #[test]

@@ -2,13 +2,15 @@
 //! like our own PNG of it, Chinese footer included. Slides and web pages show SVGs through a
 //! browser engine, so this is the renderer most readers meet.
 //!
-//! Needs Chromium (Debian package `chromium`, which `.ci/run` installs); without it the test
-//! says so and skips, except under CI, where it must run.
+//! Needs Chromium (Debian package `chromium`) and is marked so; `.ci/run` installs it and runs
+//! the test (see `tests/common/needs.rs`).
 
 // Test helpers fail loudly on purpose; clippy's test allowances cover only #[test] functions.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
 mod export_support;
+#[path = "common/needs.rs"]
+mod needs;
 
 use eframe::egui::{Rect, pos2};
 use export_support::{decode_png, light_background, options};
@@ -17,20 +19,8 @@ use stancemap::export::{ExportOptions, Fonts, Size, export_file, render_png};
 use std::path::Path;
 use std::process::Command;
 
-/// The Chromium program, if one is installed.
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|program| {
-            Command::new(program)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
 /// Chromium's screenshot of `svg` in a window of exactly the picture's size.
-fn chromium_screenshot(program: &str, svg: &Path, out: &Path, width: u32, height: u32) {
+fn chromium_screenshot(program: &Path, svg: &Path, out: &Path, width: u32, height: u32) {
     let profile = tempfile::tempdir().unwrap();
     let output = Command::new(program)
         .args([
@@ -56,15 +46,12 @@ fn chromium_screenshot(program: &str, svg: &Path, out: &Path, width: u32, height
 }
 
 #[test]
+#[ignore = "needs chromium (apt install chromium)"]
 fn chromium_draws_the_svg_like_our_png() {
-    let Some(program) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have Chromium (Debian package chromium)"
-        );
-        eprintln!("SKIPPED: Chromium is not installed (Debian: chromium)");
-        return;
-    };
+    let program = needs::any_program(
+        &["chromium", "chromium-browser", "google-chrome"],
+        "chromium",
+    );
     let map = example_map().unwrap();
     let opts = ExportOptions {
         size: Size::Width(1200),
@@ -74,7 +61,7 @@ fn chromium_draws_the_svg_like_our_png() {
     let svg = dir.path().join("map.svg");
     let exported = export_file(&map, &opts, &svg).unwrap();
     let shot = dir.path().join("chromium.png");
-    chromium_screenshot(program, &svg, &shot, exported.width, exported.height);
+    chromium_screenshot(&program, &svg, &shot, exported.width, exported.height);
     let theirs = decode_png(&std::fs::read(&shot).unwrap());
     let (ours, _) = render_png(&map, &opts, &Fonts::system()).unwrap();
     let ours = decode_png(&ours);

@@ -1,13 +1,15 @@
 //! Chinese labels export with real glyphs, and a missing font is reported, never silent.
 //!
-//! Needs a CJK font (Debian: fonts-noto-cjk, which `.ci/run` installs). Outside CI the
-//! glyph test says it is skipped when no such font is installed; in CI it fails instead.
+//! The glyph tests need a CJK font (Debian: fonts-noto-cjk) and are marked so; `.ci/run`
+//! installs it and runs them (see `tests/common/needs.rs`).
 
 // Test and benchmark helpers fail loudly on purpose; clippy's test allowances cover only
 // #[test] functions.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
 mod export_support;
+#[path = "common/needs.rs"]
+mod needs;
 
 use export_support::{decode_png, options, svg_texts};
 use stancemap::export::{ExportOptions, Fonts, Size, render_png, render_svg};
@@ -38,20 +40,14 @@ fn chinese_map() -> Map {
     map
 }
 
-/// Whether a CJK font is installed; when not, says so (and fails in CI, which installs one).
-fn cjk_font_installed() -> bool {
+/// Fails the test unless an installed font draws the map's Chinese text.
+fn needs_cjk_glyphs() {
+    needs::cjk_font();
     let missing = Fonts::system().missing_glyphs([LABEL, ACTOR]);
-    if missing.is_empty() {
-        return true;
-    }
     assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must have a CJK font (fonts-noto-cjk); missing glyphs for {missing:?}"
+        missing.is_empty(),
+        "needs a CJK font (apt install fonts-noto-cjk): nothing draws {missing:?}"
     );
-    eprintln!(
-        "SKIPPED: no installed font draws {missing:?}; install fonts-noto-cjk to run this test"
-    );
-    false
 }
 
 fn bare(scale: f32) -> ExportOptions {
@@ -65,10 +61,9 @@ fn bare(scale: f32) -> ExportOptions {
 }
 
 #[test]
+#[ignore = "needs a CJK font (apt install fonts-noto-cjk)"]
 fn chinese_labels_are_drawn_with_real_glyphs() {
-    if !cjk_font_installed() {
-        return;
-    }
+    needs_cjk_glyphs();
     let map = chinese_map();
     let opts = bare(3.0);
     let (bytes, exported) = render_png(&map, &opts, &Fonts::system()).unwrap();
@@ -127,29 +122,17 @@ fn chinese_text_is_kept_as_text_in_svg() {
 }
 
 #[test]
+#[ignore = "needs rsvg-convert and a CJK font (apt install librsvg2-bin fonts-noto-cjk)"]
 fn rsvg_convert_draws_the_chinese_svg_too() {
-    if !cjk_font_installed() {
-        return;
-    }
-    let Ok(version) = std::process::Command::new("rsvg-convert")
-        .arg("--version")
-        .output()
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have rsvg-convert (librsvg2-bin)"
-        );
-        eprintln!("SKIPPED: rsvg-convert is not installed (Debian: librsvg2-bin)");
-        return;
-    };
-    assert!(version.status.success());
+    needs_cjk_glyphs();
+    let rsvg_convert = needs::program("rsvg-convert", "librsvg2-bin");
     let map = chinese_map();
     let dir = tempfile::tempdir().unwrap();
     let svg_path = dir.path().join("map.svg");
     let png_path = dir.path().join("rsvg.png");
     let opts = bare(3.0);
     let exported = stancemap::export::export_file(&map, &opts, &svg_path).unwrap();
-    let status = std::process::Command::new("rsvg-convert")
+    let status = std::process::Command::new(rsvg_convert)
         .arg(&svg_path)
         .arg("-o")
         .arg(&png_path)

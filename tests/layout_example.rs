@@ -9,14 +9,18 @@ use stancemap::layout::{
 };
 use stancemap::scene::{Style, Theme};
 
+#[path = "common/needs.rs"]
+mod needs;
+
 /// Graphviz's drawing of the graph with `program`.
 fn graphviz(program: &str, graph: &LayoutGraph) -> Vec<stancemap::model::Point> {
-    let plain = run_plain(program, &to_dot(graph))
-        .unwrap_or_else(|e| panic!("{e}; install graphviz (.ci/run does)"));
+    needs::program(program, "graphviz");
+    let plain = run_plain(program, &to_dot(graph)).unwrap_or_else(|e| panic!("{e}"));
     positions_from_plain(&plain, graph).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
+#[ignore = "needs graphviz (apt install graphviz)"]
 fn stance_layout_crosses_no_more_edges_than_dot() {
     let map = example_map().unwrap();
     let style = Style::new(Theme::Light);

@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "common/needs.rs"]
+mod needs;
+
 const EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/maps/putin-biden-call-2021.ron"
@@ -22,6 +25,7 @@ struct VirtualScreen {
 impl VirtualScreen {
     /// Starts Xvfb on the first free display number from 140 up.
     fn start() -> VirtualScreen {
+        let xvfb = needs::program("Xvfb", "xvfb xauth");
         for number in 140..240 {
             let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
             let lock = PathBuf::from(format!("/tmp/.X{number}-lock"));
@@ -29,12 +33,12 @@ impl VirtualScreen {
                 continue;
             }
             let display = format!(":{number}");
-            let process = Command::new("Xvfb")
+            let process = Command::new(&xvfb)
                 .args([&display, "-screen", "0", "1600x1200x24", "-nolisten", "tcp"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
-                .expect("Xvfb is needed for this test (apt-get install xvfb; .ci/run installs it)");
+                .expect("start Xvfb");
             let mut screen = VirtualScreen { process, display };
             if screen.wait_for_socket(&socket) {
                 return screen;
@@ -94,6 +98,7 @@ fn run_screenshot(screen: &VirtualScreen, args: &[&str], home: &Path) -> std::pr
 }
 
 #[test]
+#[ignore = "needs Xvfb (apt install xvfb xauth)"]
 fn screenshot_of_the_example_map_in_a_real_window() {
     let screen = VirtualScreen::start();
     let home = tempfile::tempdir().unwrap();

@@ -58,6 +58,7 @@ pub fn take_screenshot(request: &ScreenshotRequest) -> Result<(), String> {
             .with_app_id(APP_NAME),
         persistence_path: Some(storage.path().join("app.ron")),
         persist_window: false,
+        renderer: super::startup::WINDOW_RENDERER,
         ..eframe::NativeOptions::default()
     };
     let app = ScreenshotApp {

@@ -11,6 +11,12 @@ use crate::model::Map;
 use eframe::egui;
 use std::path::PathBuf;
 
+/// The renderer the window draws with, chosen explicitly rather than left to eframe (which
+/// prefers wgpu when both are compiled in). OpenGL through glow runs on the widest range of
+/// machines, software OpenGL included; wgpu is compiled in only because the UI tests render
+/// their image snapshots with it, and the app and test builds share one set of dependencies.
+pub const WINDOW_RENDERER: eframe::Renderer = eframe::Renderer::Glow;
+
 /// Opens the app window and runs until it closes. `given` is the map file named on the
 /// command line; without one, or when it cannot be opened (the window then lists its
 /// problems), the app shows the example map.
@@ -22,6 +28,7 @@ pub fn run(given: Option<PathBuf>) -> Result<(), String> {
             .with_min_inner_size([640.0, 400.0])
             .with_app_id(APP_NAME)
             .with_drag_and_drop(true),
+        renderer: WINDOW_RENDERER,
         ..eframe::NativeOptions::default()
     };
     eframe::run_native(
