@@ -159,6 +159,12 @@ impl LayoutRunner {
             Err(TryRecvError::Disconnected) => Err(Cancelled),
         };
         let running = self.running.take()?;
+        // Cancel means "do not apply", even when the worker finished before it saw the request.
+        let received = if running.progress.is_cancelled() {
+            Err(Cancelled)
+        } else {
+            received
+        };
         Some(match received {
             Err(Cancelled) => Outcome::Cancelled(running.kind),
             Ok(_) if running.generation != generation => Outcome::Stale(running.kind),

@@ -19,6 +19,7 @@ mod export_jobs;
 mod files;
 mod help;
 mod history;
+mod icon;
 mod inspector;
 mod layout_runner;
 mod lists;
