@@ -12,6 +12,7 @@ mod clipboard;
 mod command_dispatch;
 pub mod commands;
 mod context_menu;
+mod date_field;
 pub mod dialogs;
 mod document;
 mod editing;

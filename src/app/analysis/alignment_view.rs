@@ -6,8 +6,9 @@
 use super::colours::{alignment_colour, style_for};
 use super::select_items;
 use crate::analysis::{Alignment, PairAlignment, StanceScope, alignment};
+use crate::app::date_field::parse_date_field;
 use crate::app::selection::Selection;
-use crate::model::{Actor, ActorId, ClaimId, Date, ItemId, Map};
+use crate::model::{Actor, ActorId, ClaimId, ItemId, Map};
 use crate::scene::{Style, camp_colours};
 use eframe::egui::{self, Align2, FontId, Rect, Sense, Stroke, Vec2, WidgetInfo};
 use std::collections::BTreeSet;
@@ -25,24 +26,13 @@ pub struct AlignmentView {
     cache: Option<(u64, StanceScope, Alignment)>,
 }
 
-/// A date typed as YYYY-MM-DD; `Ok(None)` for an empty field.
-fn parse_day(text: &str) -> Result<Option<Date>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    text.parse::<Date>()
-        .map(Some)
-        .map_err(|_| format!("“{text}” is not a date; write it as YYYY-MM-DD"))
-}
-
 impl AlignmentView {
     /// The stances that count now, or why the date fields cannot be read.
     fn scope(&self) -> Result<StanceScope, String> {
         Ok(StanceScope {
             claims: self.claims.clone(),
-            from: parse_day(&self.from)?,
-            to: parse_day(&self.to)?,
+            from: parse_date_field(&self.from)?,
+            to: parse_date_field(&self.to)?,
         })
     }
 

@@ -3,8 +3,9 @@
 //! exports, which draw the same scene).
 
 use crate::analysis::{Filter, Focus, LeftOut};
+use crate::app::date_field::parse_date_field;
 use crate::app::selection::Selection;
-use crate::model::{Date, Map, NodeId};
+use crate::model::{Map, NodeId};
 use crate::scene::VisibilityMap;
 use eframe::egui;
 use std::collections::BTreeSet;
@@ -23,10 +24,6 @@ pub struct FilterView {
     cache: Option<(u64, u64, Vec<NodeId>, VisibilityMap)>,
     /// Counts the visibility maps handed out, so the canvas knows when to redraw.
     version: u64,
-}
-
-fn parse_day(text: &str) -> Option<Date> {
-    text.trim().parse().ok()
 }
 
 impl FilterView {
@@ -50,8 +47,8 @@ impl FilterView {
 
     fn effective(&self, selected: &[NodeId]) -> Filter {
         let mut filter = self.filter.clone();
-        filter.from = parse_day(&self.from);
-        filter.to = parse_day(&self.to);
+        filter.from = parse_date_field(&self.from).ok().flatten();
+        filter.to = parse_date_field(&self.to).ok().flatten();
         filter.focus = (self.focus_on_selection && !selected.is_empty()).then(|| Focus {
             around: selected.iter().copied().collect(),
             steps: self.focus_steps.clamp(1, 3),
@@ -182,12 +179,9 @@ impl FilterView {
                     .desired_width(100.0),
             );
         });
-        for (text, name) in [(&self.from, "from"), (&self.to, "to")] {
-            if !text.trim().is_empty() && parse_day(text).is_none() {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    format!("The “{name}” date is not a date; write it as YYYY-MM-DD"),
-                );
+        for text in [&self.from, &self.to] {
+            if let Err(problem) = parse_date_field(text) {
+                ui.colored_label(ui.visuals().error_fg_color, problem);
             }
         }
         ui.separator();

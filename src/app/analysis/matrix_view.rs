@@ -316,3 +316,45 @@ fn one_line(
     job.wrap.break_anywhere = true;
     painter.layout_job(job)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Position};
+    use crate::testing::MapBuilder;
+
+    #[test]
+    fn a_cell_tooltip_names_positions_only_when_they_differ() {
+        let (map, _) = MapBuilder::new()
+            .actor("Putin", "Russia")
+            .claim("Red lines")
+            .stance_with("Putin", "Red lines", Position::Supports, "紅線", None, None)
+            .stance_with(
+                "Putin",
+                "Red lines",
+                Position::Supports,
+                "",
+                None,
+                Some(Date::constant(2021, 12, 8)),
+            )
+            .build();
+        let same: Vec<StanceId> = map.stances().map(|s| s.id).collect();
+        assert_eq!(cell_quotes(&map, &same), "“紅線”\n(no quote)");
+
+        let (map, _) = MapBuilder::new()
+            .actor("Putin", "Russia")
+            .claim("Red lines")
+            .stance_with("Putin", "Red lines", Position::Supports, "yes", None, None)
+            .stance_with(
+                "Putin",
+                "Red lines",
+                Position::Opposes,
+                "no",
+                None,
+                Some(Date::constant(2021, 12, 8)),
+            )
+            .build();
+        let mixed: Vec<StanceId> = map.stances().map(|s| s.id).collect();
+        assert_eq!(cell_quotes(&map, &mixed), "supports: “yes”\nopposes: “no”");
+    }
+}

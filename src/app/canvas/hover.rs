@@ -100,3 +100,38 @@ pub fn set_cursor(
     };
     ui.ctx().set_cursor_icon(icon);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ItemId, Position};
+    use crate::scene::{SceneCache, Theme};
+    use crate::testing::MapBuilder;
+
+    #[test]
+    // Interaction has private fields, so it cannot be built with `..Default::default()` here.
+    #[allow(clippy::field_reassign_with_default)]
+    fn hovering_a_node_keeps_the_selection_lit() {
+        let (map, names) = MapBuilder::new()
+            .actor("Putin", "Russia")
+            .actor("Biden", "United States")
+            .claim("Red lines")
+            .claim("Nord Stream 2")
+            .stance("Putin", "Red lines", Position::Supports)
+            .build();
+        let drawing = Drawing::build(&map, (0, 0), Theme::Light, None, &mut SceneCache::default());
+        let mut interaction = Interaction::default();
+        interaction.hover = Hit::Node(names.node("Putin"));
+        // A search selected Nord Stream 2, which is not Putin's neighbour.
+        let mut selection = Selection::default();
+        selection.extend([ItemId::Claim(names.claim("Nord Stream 2"))]);
+        let lit = highlight(&drawing, &interaction, &selection).unwrap();
+        assert!(lit.contains(&SceneId::Node(names.node("Putin"))));
+        assert!(lit.contains(&SceneId::Node(names.node("Red lines"))));
+        assert!(lit.contains(&SceneId::Node(names.node("Nord Stream 2"))));
+        assert!(!lit.contains(&SceneId::Node(names.node("Biden"))));
+        // With nothing hovered nothing is dimmed, selection or not.
+        let idle = Interaction::default();
+        assert!(highlight(&drawing, &idle, &selection).is_none());
+    }
+}

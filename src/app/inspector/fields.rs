@@ -4,6 +4,7 @@
 //! (an empty name), so the user can clear a field and type it anew.
 
 use crate::app::change::{Requests, new_group};
+use crate::app::date_field::parse_date_field;
 use crate::model::{Date, Edit, ItemId};
 use eframe::egui::{self, Color32, RichText};
 
@@ -160,7 +161,7 @@ impl Form<'_> {
             _ => (self.unsaved(key).map(str::to_owned), false),
         };
         if let Some(draft) = &draft
-            && parse_date(draft).is_err()
+            && parse_date_field(draft).is_err()
         {
             let advice = "write the date as YYYY-MM-DD, e.g. 2021-12-07";
             let text = if focused {
@@ -174,19 +175,8 @@ impl Form<'_> {
                     .color(ui.visuals().error_fg_color),
             );
         }
-        typed.and_then(|text| parse_date(&text).ok())
+        typed.and_then(|text| parse_date_field(&text).ok())
     }
-}
-
-/// Reads a date field: empty means no date.
-pub fn parse_date(text: &str) -> Result<Option<Date>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    text.parse::<Date>()
-        .map(Some)
-        .map_err(|e| format!("`{text}` is not a date: {e}"))
 }
 
 /// Splits a comma-separated list, dropping blanks: "a, b,, c" → [a, b, c].
@@ -223,13 +213,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_and_lists_parse_leniently() {
-        assert_eq!(parse_date(" "), Ok(None));
-        assert_eq!(
-            parse_date("2021-12-07"),
-            Ok(Some(Date::constant(2021, 12, 7)))
-        );
-        assert!(parse_date("7 Dec").is_err());
+    fn lists_parse_leniently() {
         assert_eq!(split_list(" nato, ukraine,, "), ["nato", "ukraine"]);
         assert_eq!(optional("  "), None);
     }
