@@ -68,7 +68,7 @@ mod tests {
     fn touching(raw: u32) -> Touched {
         Touched {
             items: [ItemId::Claim(ClaimId(raw))].into(),
-            info: false,
+            ..Touched::default()
         }
     }
 

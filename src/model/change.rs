@@ -163,18 +163,22 @@ pub struct Touched {
     pub items: BTreeSet<ItemId>,
     /// Whether the title, description or dates changed.
     pub info: bool,
+    /// Whether actors came or went or changed camp or kind: what camp colours and the legend
+    /// depend on.
+    pub actor_groups: bool,
 }
 
 impl Touched {
     /// Whether nothing was touched.
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty() && !self.info
+        self.items.is_empty() && !self.info && !self.actor_groups
     }
 
     /// Adds what another change touched.
     pub fn extend(&mut self, other: &Touched) {
         self.items.extend(other.items.iter().copied());
         self.info |= other.info;
+        self.actor_groups |= other.actor_groups;
     }
 }
 
@@ -188,6 +192,13 @@ impl Change {
     pub fn touched(&self) -> Touched {
         let mut touched = Touched::default();
         for slot in &self.slots {
+            if let Slot::Actor(swap) = slot {
+                let group = |a: &Option<Arc<Actor>>| {
+                    a.as_deref()
+                        .map(|a| (a.camp_name().map(str::to_owned), a.kind))
+                };
+                touched.actor_groups |= group(&swap.before) != group(&swap.after);
+            }
             match slot.key() {
                 SlotKey::Info => touched.info = true,
                 SlotKey::NextId => {}

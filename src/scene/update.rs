@@ -78,7 +78,7 @@ impl SceneCache {
                 ItemId::Source(_) => {}
             }
         }
-        if nodes.iter().any(|n| matches!(n, NodeId::Actor(_))) {
+        if touched.actor_groups {
             let camps = camp_colours(map, style);
             if camps != pass.scene.camps {
                 // Camp colours go by order of appearance: every actor may have a new colour.

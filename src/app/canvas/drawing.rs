@@ -74,9 +74,8 @@ impl Drawing {
         let update = cache.update(&mut self.scene, map, &self.style, visibility, touched);
         self.follow(&update);
         // The legend lists the actor kinds present, the camps, and claims if there are any.
-        let actor_touched = touched.items.iter().any(|i| matches!(i, ItemId::Actor(_)));
         let claim_touched = touched.items.iter().any(|i| matches!(i, ItemId::Claim(_)));
-        if actor_touched
+        if touched.actor_groups
             || (claim_touched && map.claims().len() <= 1)
             || self.scene.camps != camps_before
         {
