@@ -6,7 +6,7 @@
 //! Results go in the README's "Editing" section.
 
 // A benchmark whose setup fails should stop loudly.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
 mod baseline;
 
@@ -35,7 +35,7 @@ fn map_of(nodes: usize) -> Map {
 
 /// The small edits of an editing session, by number: move one node, rename one claim.
 fn small_edit(map: &Map, nodes: &[NodeId], claims: &[ClaimId], i: usize) -> Edit {
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         let node = nodes[(i * 7919) % nodes.len()];
         let at = map.node_position(node).unwrap();
         Edit::MoveNodes {
