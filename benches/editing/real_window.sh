@@ -45,7 +45,7 @@ echo "after 200 nudges: $(rss) kB"
 for i in $(seq 200); do
   # Wait for the field to have the keyboard before typing.
   xdotool key F2
-  sleep 1
+  sleep "${F2_WAIT:-1}"
   xdotool type --delay 10 "Renamed claim $i"
   xdotool key Return
   sleep 0.5
