@@ -80,7 +80,7 @@ fn canvas_frame(ctx: &egui::Context, setup: &Setup, state: &mut CanvasState) -> 
     let mut selection = Selection::default();
     let output = ctx.run_ui(input(), |ui| {
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let _ = canvas_ui(ui, &setup.map, 0, state, &mut selection, None);
+            let _ = canvas_ui(ui, &setup.map, (0, None), state, &mut selection, None);
         });
     });
     vertices(ctx, output)

@@ -7,8 +7,12 @@
 //!   graph, measuring boxes) to the list of moves.
 //! - stance: our stance layout, the same way.
 //!
+//! Two kinds of input: topic-shaped maps (`generated::topic_map`, laid out as real ones are)
+//! and tangled random graphs (`model::synthetic`: 2.5 edges per node between random nodes).
+//!
 //! After the timings it prints the medians, the ratios to sfdp, and each drawing's edge
-//! crossings and overlapping node pairs. Results go in the README's "Layout" section.
+//! crossings (estimated beyond a few million, see `count_crossings_bounded`) and overlapping
+//! node pairs. Results go in the README's "Layout" section.
 
 // Benchmark code is test code: a broken setup should stop it loudly.
 #![allow(clippy::indexing_slicing, clippy::expect_used)]
@@ -19,15 +23,32 @@ use criterion::Criterion;
 use generated::topic_map;
 use stancemap::layout::graphviz::{positions_from_plain, run_plain, to_dot};
 use stancemap::layout::{
-    LayoutGraph, LayoutKind, Progress, Scope, count_crossings, layout_map, overlapping_pairs,
+    Crossings, LayoutGraph, LayoutKind, Progress, Scope, count_crossings_bounded, layout_map,
+    overlapping_pairs,
 };
+use stancemap::model::synthetic::synthetic_map;
 use stancemap::model::{Map, Point};
 use stancemap::scene::{Style, Theme};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
 
-const SIZES: [usize; 2] = [1_000, 10_000];
+/// The inputs: a name and a map.
+fn inputs() -> Vec<(String, Map)> {
+    let mut inputs: Vec<(String, Map)> = [1_000, 10_000]
+        .into_iter()
+        .map(|n| (format!("topic_{n}"), topic_map(n)))
+        .collect();
+    inputs.extend(
+        RANDOM_SIZES
+            .into_iter()
+            .map(|n| (format!("random_{n}"), synthetic_map(n, n * 5 / 2, 42))),
+    );
+    inputs
+}
+
+/// Sizes of the tangled random inputs.
+const RANDOM_SIZES: [usize; 2] = [1_000, 4_000];
 
 /// Where criterion keeps its results.
 fn criterion_dir() -> PathBuf {
@@ -49,9 +70,9 @@ fn median(group: &str, function: &str) -> Option<f64> {
 }
 
 /// Crossings and overlapping pairs of a drawing.
-fn quality(graph: &LayoutGraph, positions: &[Point]) -> (usize, usize) {
+fn quality(graph: &LayoutGraph, positions: &[Point]) -> (Crossings, usize) {
     (
-        count_crossings(graph, positions),
+        count_crossings_bounded(graph, positions),
         overlapping_pairs(&graph.boxes(positions), 0.0).len(),
     )
 }
@@ -76,11 +97,11 @@ fn main() {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(20));
     let mut report = Vec::new();
-    for nodes in SIZES {
-        let map = topic_map(nodes);
+    for (input, map) in inputs() {
+        let nodes = map.node_count();
         let graph = LayoutGraph::from_map(&map, &style, &Scope::Whole);
         let dot = to_dot(&graph);
-        let group_name = format!("layout_{nodes}");
+        let group_name = format!("layout_{input}");
         let mut group = criterion.benchmark_group(&group_name);
         group.bench_function("sfdp", |b| {
             b.iter(|| black_box(run_plain("sfdp", &dot).expect("sfdp runs")))
@@ -104,6 +125,7 @@ fn main() {
         let network = positions_after(&graph, &map, &style, LayoutKind::Network);
         let stance = positions_after(&graph, &map, &style, LayoutKind::Stance);
         report.push((
+            input,
             nodes,
             graph.edges.len(),
             group_name,
@@ -116,10 +138,10 @@ fn main() {
     }
     criterion.final_summary();
     println!(
-        "\n| nodes | edges | layout | median | ratio to sfdp | crossings | overlapping pairs |"
+        "\n| input | nodes | edges | layout | median | ratio to sfdp | crossings | overlapping pairs |"
     );
-    println!("|---:|---:|---|---:|---:|---:|---:|");
-    for (nodes, edges, group, rows) in report {
+    println!("|---|---:|---:|---|---:|---:|---:|---:|");
+    for (input, nodes, edges, group, rows) in report {
         let base = median(&group, "sfdp");
         for (name, (crossings, overlaps)) in rows {
             let time = median(&group, name);
@@ -129,7 +151,7 @@ fn main() {
             };
             let time = time.map_or("?".to_owned(), |t| format!("{:.3} s", t));
             println!(
-                "| {nodes} | {edges} | {name} | {time} | {ratio} | {crossings} | {overlaps} |"
+                "| {input} | {nodes} | {edges} | {name} | {time} | {ratio} | {crossings} | {overlaps} |"
             );
         }
     }

@@ -2,7 +2,7 @@
 //! place (keeping the previous version as `FILE.bak`), reporting crossings and overlaps.
 
 use crate::io::{load_file, save_file};
-use crate::layout::{LayoutKind, Progress, Scope, layout_map, map_crossings, map_overlaps};
+use crate::layout::{LayoutKind, Progress, Scope, layout_map, map_crossings_bounded, map_overlaps};
 use crate::model::Edit;
 use crate::scene::{Style, Theme};
 use std::path::{Path, PathBuf};
@@ -30,7 +30,7 @@ pub fn run(kind: LayoutKind, files: &[PathBuf]) -> ExitCode {
 
 fn layout_file(kind: LayoutKind, file: &Path, style: &Style) -> Result<String, String> {
     let mut map = load_file(file).map_err(|e| e.to_string())?;
-    let before = map_crossings(&map, style);
+    let before = map_crossings_bounded(&map, style);
     let moves = layout_map(&map, style, kind, &Scope::Whole, &Progress::new())
         .map_err(|e| format!("{}: {e}", file.display()))?;
     let moved = moves.len();
@@ -43,7 +43,7 @@ fn layout_file(kind: LayoutKind, file: &Path, style: &Style) -> Result<String, S
     Ok(format!(
         "{} moved {moved} nodes; edge crossings {before} -> {}; overlapping nodes: {}",
         kind.label(),
-        map_crossings(&map, style),
+        map_crossings_bounded(&map, style),
         map_overlaps(&map, style, 0.0).len()
     ))
 }

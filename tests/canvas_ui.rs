@@ -397,6 +397,64 @@ fn dragging_a_node_moves_and_pins_it_in_one_undo_step() {
     assert_eq!(harness.state().map().actor(id).unwrap().at, before.at);
 }
 
+/// Puts `count` presses of `key` into the input of one single frame, as a slow frame on a
+/// large map receives them, and runs that frame.
+fn presses_in_one_frame(harness: &mut App<'_>, modifiers: Modifiers, key: Key, count: usize) {
+    let events = &mut harness.input_mut().events;
+    for _ in 0..count {
+        for pressed in [true, false] {
+            events.push(Event::Key {
+                key,
+                physical_key: None,
+                pressed,
+                repeat: false,
+                modifiers,
+            });
+        }
+    }
+    harness.step();
+    harness.run();
+}
+
+#[test]
+fn five_presses_within_one_frame_nudge_five_times_and_undo_five_times() {
+    let mut harness = whole_example();
+    harness.get_by_label("Actor: Joe Biden").click();
+    harness.run();
+    let id = harness
+        .state()
+        .map()
+        .actors()
+        .find(|a| a.name == "Joe Biden")
+        .unwrap()
+        .id;
+    let before = harness.state().map().actor(id).unwrap().at;
+    presses_in_one_frame(&mut harness, Modifiers::NONE, Key::ArrowRight, 5);
+    let nudged = harness.state().map().actor(id).unwrap().at;
+    assert_eq!(nudged.x, before.x + 50.0);
+    presses_in_one_frame(&mut harness, Modifiers::SHIFT, Key::ArrowDown, 2);
+    let nudged = harness.state().map().actor(id).unwrap().at;
+    assert_eq!(nudged.y, before.y + 100.0);
+    // A new direction is the same run of presses: one undo step takes back all seven.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().map().actor(id).unwrap().at, before);
+    // Five separate undo steps, taken back by five presses in one frame.
+    for step in 1..=5 {
+        let moved = Point::new(before.x - 10.0 * step as f32, before.y);
+        assert!(harness.state_mut().apply(Edit::MoveNodes {
+            moves: vec![(id.into(), moved)],
+            pinned: true,
+        }));
+    }
+    harness.run();
+    assert_eq!(
+        harness.state().map().actor(id).unwrap().at.x,
+        before.x - 50.0
+    );
+    presses_in_one_frame(&mut harness, Modifiers::COMMAND, Key::Z, 5);
+    assert_eq!(harness.state().map().actor(id).unwrap().at, before);
+}
+
 #[test]
 fn clicking_selects_and_shift_click_adds() {
     let mut harness = whole_example();

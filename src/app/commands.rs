@@ -377,6 +377,15 @@ impl Command {
         )
     }
 
+    /// Whether pressing the shortcut several times within one frame runs the command as many
+    /// times (undo, redo, zoom), rather than once (a dialog opens once however often asked).
+    pub fn repeats(self) -> bool {
+        matches!(
+            self,
+            Command::Undo | Command::Redo | Command::ZoomIn | Command::ZoomOut
+        )
+    }
+
     /// Whether the shortcut is one that text fields use for themselves (typing, clipboard,
     /// their own undo), so it must not fire while a text field has the keyboard.
     pub fn yields_to_text_fields(shortcut: &KeyboardShortcut) -> bool {

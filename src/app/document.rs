@@ -2,7 +2,8 @@
 //! unsaved changes. Every change to the map in the app goes through [`Document::apply`].
 
 use super::history::History;
-use crate::model::{Edit, EditError, Map};
+use super::recent_changes::RecentChanges;
+use crate::model::{Edit, EditError, Map, Touched};
 use std::path::{Path, PathBuf};
 
 /// A map being edited.
@@ -16,6 +17,8 @@ pub struct Document {
     /// The generation last written to (or read from) `path`; `None` if never saved.
     saved_generation: Option<u64>,
     next_generation: u64,
+    /// What each recent edit, undo and redo touched, for caches of what is drawn.
+    recent: RecentChanges,
 }
 
 impl Document {
@@ -29,6 +32,7 @@ impl Document {
             generation: 0,
             saved_generation: saved,
             next_generation: 1,
+            recent: RecentChanges::default(),
         }
     }
 
@@ -54,15 +58,18 @@ impl Document {
     }
 
     /// Applies an edit as a new undo step, or as part of the open step when `group` matches the
-    /// previous edit's group. A refused edit changes nothing and records nothing.
+    /// previous edit's group. A refused edit changes nothing and records nothing; nor does an
+    /// edit that leaves the map as it was (the edit itself says so, no comparison of maps).
     pub fn apply(&mut self, edit: Edit, group: Option<u64>) -> Result<(), EditError> {
-        let before = self.map.clone();
-        self.map.apply(edit)?;
-        if self.map != before {
-            self.history.record(&before, self.generation, group);
-            self.generation = self.next_generation;
-            self.next_generation += 1;
+        let change = self.map.apply_recorded(edit)?;
+        if change.is_empty() {
+            return Ok(());
         }
+        let before = self.generation;
+        self.generation = self.next_generation;
+        self.next_generation += 1;
+        self.recent.push(before, self.generation, change.touched());
+        self.history.record(change, before, self.generation, group);
         Ok(())
     }
 
@@ -73,28 +80,39 @@ impl Document {
 
     /// Undoes the last step; false if there was none.
     pub fn undo(&mut self) -> bool {
-        let current = self.map.clone();
-        match self.history.undo(current, self.generation) {
-            Some((map, generation)) => {
-                self.map = map;
+        let touched = self.history.next_undo().map(|c| c.touched());
+        match (touched, self.history.undo(&mut self.map)) {
+            (Some(touched), Some(generation)) => {
+                self.recent.push(self.generation, generation, touched);
                 self.generation = generation;
                 true
             }
-            None => false,
+            _ => false,
         }
     }
 
     /// Redoes the last undone step; false if there was none.
     pub fn redo(&mut self) -> bool {
-        let current = self.map.clone();
-        match self.history.redo(current, self.generation) {
-            Some((map, generation)) => {
-                self.map = map;
+        let touched = self.history.next_redo().map(|c| c.touched());
+        match (touched, self.history.redo(&mut self.map)) {
+            (Some(touched), Some(generation)) => {
+                self.recent.push(self.generation, generation, touched);
                 self.generation = generation;
                 true
             }
-            None => false,
+            _ => false,
         }
+    }
+
+    /// What changed since the map was in the state numbered `generation` (see
+    /// [`Document::generation`]), or `None` when that is no longer known.
+    pub fn changes_since(&self, generation: u64) -> Option<Touched> {
+        self.recent.since(generation, self.generation)
+    }
+
+    /// About how many bytes the undo history keeps alive beyond the map itself.
+    pub fn history_bytes(&self) -> usize {
+        self.history.retained_bytes()
     }
 
     /// Whether undo would do anything.
@@ -199,5 +217,56 @@ mod tests {
         }
         assert_eq!(steps, 300);
         assert_eq!(doc.map().claims().len(), 0);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Random edits, some grouped into one step: undoing every step gives back the
+        /// original map (and its saved state), redoing every step the final one.
+        #[test]
+        fn undo_all_then_redo_all(
+            seed in 1u64..1_000,
+            steps in proptest::collection::vec((0u8..5, 0usize..1_000, proptest::bool::ANY), 1..80),
+        ) {
+            use crate::model::{Edit, NodeId};
+            let original = crate::model::synthetic::synthetic_map(30, 50, seed);
+            let mut doc = Document::new(original.clone(), Some("m.ron".into()));
+            for (kind, pick, grouped) in steps {
+                let map = doc.map();
+                let nodes: Vec<NodeId> = map.nodes().collect();
+                let claims: Vec<Claim> = map.claims().cloned().collect();
+                let node = nodes[pick % nodes.len().max(1)];
+                let edit = match (kind, claims.get(pick % claims.len().max(1))) {
+                    (0, _) => Edit::MoveNodes {
+                        moves: vec![(node, Point::new(pick as f32, 1.0))],
+                        pinned: true,
+                    },
+                    (1, Some(claim)) => Edit::UpdateClaim(Claim {
+                        label: format!("label {pick}"),
+                        ..claim.clone()
+                    }),
+                    (2, Some(claim)) => Edit::RemoveClaim(claim.id),
+                    (3, _) => Edit::AddClaim(Claim::new(
+                        map.id_allocator().claim(),
+                        format!("new {pick}"),
+                        Point::default(),
+                    )),
+                    _ => Edit::SetPinned { nodes: vec![node], pinned: false },
+                };
+                let _ = doc.apply(edit, grouped.then_some(7));
+                if !grouped {
+                    doc.close_undo_group();
+                }
+            }
+            let last = doc.map().clone();
+            let dirty = doc.is_dirty();
+            while doc.undo() {}
+            proptest::prop_assert_eq!(doc.map(), &original);
+            proptest::prop_assert!(!doc.is_dirty());
+            while doc.redo() {}
+            proptest::prop_assert_eq!(doc.map(), &last);
+            proptest::prop_assert_eq!(doc.is_dirty(), dirty);
+        }
     }
 }

@@ -33,6 +33,7 @@ mod panel_room;
 mod path_field;
 mod placing;
 pub mod prompts;
+mod recent_changes;
 pub mod recovery;
 pub mod screenshot;
 pub mod search;
@@ -233,7 +234,7 @@ impl StanceApp {
         self.export.copy_image(ctx, &inputs);
     }
 
-    /// Commands whose shortcuts were pressed this frame. `was_typing` says whether a text field
+    /// Commands whose shortcuts were pressed this frame (repeatable ones once per press). `was_typing` says whether a text field
     /// had the keyboard at the end of the last frame: egui takes focus away on Escape before
     /// the frame starts, and that Escape belongs to the field, not to "Select none".
     fn pressed_commands(ctx: &egui::Context, was_typing: bool) -> Vec<Command> {
@@ -243,8 +244,17 @@ impl StanceApp {
             table
                 .iter()
                 .filter(|(shortcut, _)| !(typing && Command::yields_to_text_fields(shortcut)))
-                .filter(|(shortcut, _)| input.consume_shortcut(shortcut))
-                .map(|(_, command)| *command)
+                .flat_map(|(shortcut, command)| {
+                    // Every press counts, however many arrive within one slow frame.
+                    let presses =
+                        input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
+                    let runs = if command.repeats() {
+                        presses
+                    } else {
+                        presses.min(1)
+                    };
+                    std::iter::repeat_n(*command, runs)
+                })
                 .collect()
         })
     }
@@ -313,6 +323,11 @@ impl StanceApp {
             Some((map, generation)) => (map, *generation),
             None => (self.doc.map(), self.doc.generation()),
         };
+        // Gliding maps are not the document's states: those frames are drawn afresh.
+        let changes = match (&gliding, self.canvas.drawn_generation()) {
+            (None, Some(drawn)) => self.doc.changes_since(drawn),
+            _ => None,
+        };
         // No margin (the canvas paints edge to edge), but the theme's panel colour behind the
         // canvas toolbar.
         let panel = egui::Frame::NONE.fill(ui.visuals().panel_fill);
@@ -322,7 +337,7 @@ impl StanceApp {
                 let canvas = canvas::canvas_ui(
                     ui,
                     map,
-                    generation,
+                    (generation, changes.as_ref()),
                     &mut self.canvas,
                     &mut self.selection,
                     visibility,

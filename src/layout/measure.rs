@@ -142,13 +142,29 @@ impl Grid {
     }
 }
 
+/// Counts crossing pairs exactly, however long it takes.
+fn count_segment_crossings(segments: &[Segment]) -> usize {
+    match count_segment_crossings_within(segments, usize::MAX) {
+        Crossings::Exact(n) | Crossings::About(n) => n,
+    }
+}
+
 /// Counts crossing pairs: each segment is listed under every grid cell it passes, and a
 /// crossing pair is counted only in the cell holding the point where the two meet, so each
-/// pair counts once without a set of pairs seen.
-fn count_segment_crossings(segments: &[Segment]) -> usize {
+/// pair counts once without a set of pairs seen. When the grid would list more than `budget`
+/// cells, or pair more than `budget` segments, the count is estimated from a sample instead.
+fn count_segment_crossings_within(segments: &[Segment], budget: usize) -> Crossings {
     let Some(grid) = Grid::over(segments.iter().flat_map(|s| [s.a, s.b]), segments.len()) else {
-        return 0;
+        return Crossings::Exact(0);
     };
+    // Long edges pass many cells: estimate the listing's size before making it.
+    let listed: f64 = segments
+        .iter()
+        .map(|s| f64::from(((s.b.x - s.a.x).abs() + (s.b.y - s.a.y).abs()) / grid.cell) + 2.0)
+        .sum();
+    if listed > budget as f64 {
+        return sampled_crossings(segments, budget);
+    }
     let mut entries: Vec<(i64, u32)> = Vec::new();
     let mut cells = Vec::new();
     for (i, s) in segments.iter().enumerate() {
@@ -159,6 +175,13 @@ fn count_segment_crossings(segments: &[Segment]) -> usize {
         entries.extend(cells.iter().map(|&c| (c, i as u32)));
     }
     entries.sort_unstable();
+    let pairs: usize = entries
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|run| run.len() * run.len().saturating_sub(1) / 2)
+        .fold(0, usize::saturating_add);
+    if pairs > budget {
+        return sampled_crossings(segments, budget);
+    }
     let mut count = 0;
     for run in entries.chunk_by(|x, y| x.0 == y.0) {
         let cell = run.first().map_or(0, |e| e.0);
@@ -179,7 +202,77 @@ fn count_segment_crossings(segments: &[Segment]) -> usize {
             }
         }
     }
-    count
+    Crossings::Exact(count)
+}
+
+/// Estimates the crossings from `samples` pairs of segments drawn at random (the same ones
+/// every time): the share of sampled pairs that cross, times the number of pairs.
+fn sampled_crossings(segments: &[Segment], samples: usize) -> Crossings {
+    let n = segments.len();
+    if n < 2 {
+        return Crossings::Exact(0);
+    }
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |below: usize| {
+        // xorshift64*: plenty for picking pairs.
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as usize % below
+    };
+    let mut crossing = 0usize;
+    for _ in 0..samples {
+        let i = next(n);
+        let j = (i + 1 + next(n - 1)) % n;
+        let (Some(s), Some(t)) = (segments.get(i), segments.get(j)) else {
+            continue;
+        };
+        if !s.shares_node(t) && segment_meeting(s.a, s.b, t.a, t.b).is_some() {
+            crossing += 1;
+        }
+    }
+    let pairs = n as f64 * (n as f64 - 1.0) / 2.0;
+    Crossings::About((crossing as f64 / samples as f64 * pairs).round() as usize)
+}
+
+/// How many pairs of edges cross: counted, or estimated when counting each one would take
+/// longer than laying the map out (a tangled map of thousands of edges has millions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Crossings {
+    /// Every crossing counted.
+    Exact(usize),
+    /// Estimated from a sample of edge pairs (within a few percent).
+    About(usize),
+}
+
+impl std::fmt::Display for Crossings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Crossings::Exact(n) => write!(f, "{n}"),
+            Crossings::About(n) => write!(f, "about {n}"),
+        }
+    }
+}
+
+/// Most grid cells listed or segment pairs compared when counting crossings for a report: a
+/// few tenths of a second, less than any layout of a map that has that many.
+pub const CROSSING_BUDGET: usize = 4_000_000;
+
+/// Crossings at the given positions, counted exactly unless that would cost more than
+/// [`CROSSING_BUDGET`] steps; then estimated from that many sampled pairs.
+pub fn count_crossings_bounded(graph: &LayoutGraph, positions: &[Point]) -> Crossings {
+    let segments: Vec<Segment> = graph
+        .edges
+        .iter()
+        .filter_map(|e| {
+            Some(Segment {
+                a: *positions.get(e.from)?,
+                b: *positions.get(e.to)?,
+                ends: (e.from, e.to),
+            })
+        })
+        .collect();
+    count_segment_crossings_within(&segments, CROSSING_BUDGET)
 }
 
 /// Every pair of node indices whose boxes come closer than `gap` (0: share area), sorted.
@@ -308,172 +401,5 @@ pub fn count_edge_node_hits(graph: &LayoutGraph, positions: &[Point]) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::geometry::{Size, segments_meet};
-    use super::super::graph::{EdgeKind, LayoutNode, NodeKind};
-    use super::*;
-    use crate::model::{ClaimId, NodeId};
-    use proptest::prelude::*;
-
-    /// A graph of claims at the given points with the given edges.
-    fn graph(points: &[(f32, f32)], edges: &[(usize, usize)]) -> LayoutGraph {
-        let mut g = LayoutGraph::default();
-        for (i, &(x, y)) in points.iter().enumerate() {
-            g.push(LayoutNode {
-                id: NodeId::Claim(ClaimId(i as u32 + 1)),
-                kind: NodeKind::Claim,
-                size: Size::new(20.0, 10.0),
-                at: Point::new(x, y),
-                pinned: false,
-                in_scope: true,
-                camp: None,
-            });
-        }
-        for &(from, to) in edges {
-            g.edges.push(LayoutEdge {
-                from,
-                to,
-                kind: EdgeKind::Relation,
-            });
-        }
-        g
-    }
-
-    fn naive_crossings(g: &LayoutGraph, positions: &[Point]) -> usize {
-        let mut n = 0;
-        for (i, e) in g.edges.iter().enumerate() {
-            for f in g.edges.iter().skip(i + 1) {
-                let shared = [e.from, e.to].iter().any(|v| *v == f.from || *v == f.to);
-                if !shared
-                    && segments_meet(
-                        positions[e.from],
-                        positions[e.to],
-                        positions[f.from],
-                        positions[f.to],
-                    )
-                {
-                    n += 1;
-                }
-            }
-        }
-        n
-    }
-
-    #[test]
-    fn a_complete_graph_on_four_corners_has_one_crossing() {
-        // K4 on a square: only the two diagonals cross.
-        let g = graph(
-            &[(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)],
-            &[(0, 1), (1, 2), (2, 3), (3, 0), (0, 2), (1, 3)],
-        );
-        assert_eq!(count_crossings(&g, &g.positions()), 1);
-    }
-
-    #[test]
-    fn a_two_layer_drawing_counts_its_inversions() {
-        // Left column a0..a2, right column b0..b2; edges a_i -> b_(2-i) pairwise invert.
-        let g = graph(
-            &[
-                (0.0, 0.0),
-                (0.0, 100.0),
-                (0.0, 200.0),
-                (300.0, 0.0),
-                (300.0, 100.0),
-                (300.0, 200.0),
-            ],
-            &[(0, 5), (1, 4), (2, 3)],
-        );
-        assert_eq!(count_crossings(&g, &g.positions()), 3);
-    }
-
-    #[test]
-    fn edges_through_a_node_centre_and_collinear_edges_count() {
-        // A vertical edge from 0 to 2 passes through the centre of 1, where an edge from 3
-        // ends; a third edge, from 4 to 5, lies along the same line: it overlaps the first
-        // and the second ends on it.
-        let g = graph(
-            &[
-                (0.0, 0.0),
-                (0.0, 100.0),
-                (0.0, 200.0),
-                (-200.0, 100.0),
-                (0.0, 50.0),
-                (0.0, 150.0),
-            ],
-            &[(0, 2), (3, 1), (4, 5)],
-        );
-        assert_eq!(count_crossings(&g, &g.positions()), 3);
-    }
-
-    #[test]
-    fn overlapping_boxes_are_listed_once() {
-        let boxes = [
-            NodeBox::new(Point::new(0.0, 0.0), Size::new(100.0, 40.0)),
-            NodeBox::new(Point::new(90.0, 10.0), Size::new(100.0, 40.0)),
-            NodeBox::new(Point::new(500.0, 0.0), Size::new(100.0, 40.0)),
-            NodeBox::new(Point::new(500.0, 45.0), Size::new(100.0, 40.0)),
-        ];
-        assert_eq!(overlapping_pairs(&boxes, 0.0), [(0, 1)]);
-        assert_eq!(overlapping_pairs(&boxes, 10.0), [(0, 1), (2, 3)]);
-        assert!(!has_overlaps(&boxes[..1], 10.0));
-    }
-
-    #[test]
-    fn edges_through_other_nodes_are_counted() {
-        let g = graph(&[(0.0, 0.0), (100.0, 0.0), (200.0, 0.0)], &[(0, 2)]);
-        assert_eq!(count_edge_node_hits(&g, &g.positions()), 1);
-        let apart = [
-            Point::new(0.0, 0.0),
-            Point::new(100.0, 50.0),
-            Point::new(200.0, 0.0),
-        ];
-        assert_eq!(count_edge_node_hits(&g, &apart), 0);
-    }
-
-    proptest! {
-        #[test]
-        fn grid_count_equals_pairwise_count(
-            points in proptest::collection::vec((-500i32..500, -500i32..500), 4..30),
-            edges in proptest::collection::vec((0usize..30, 0usize..30), 1..60),
-        ) {
-            let points: Vec<(f32, f32)> = points
-                .into_iter()
-                .map(|(x, y)| (x as f32 * 3.0, y as f32))
-                .collect();
-            let n = points.len();
-            let edges: Vec<(usize, usize)> = edges
-                .into_iter()
-                .map(|(a, b)| (a % n, b % n))
-                .filter(|(a, b)| a != b)
-                .collect();
-            let g = graph(&points, &edges);
-            let positions = g.positions();
-            prop_assert_eq!(count_crossings(&g, &positions), naive_crossings(&g, &positions));
-        }
-
-        #[test]
-        fn grid_overlaps_equal_pairwise_overlaps(
-            boxes in proptest::collection::vec(
-                (-400i32..400, -400i32..400, 10i32..200, 10i32..80), 1..40),
-            gap in 0i32..30,
-        ) {
-            let boxes: Vec<NodeBox> = boxes
-                .into_iter()
-                .map(|(x, y, w, h)| NodeBox::new(
-                    Point::new(x as f32, y as f32),
-                    Size::new(w as f32, h as f32),
-                ))
-                .collect();
-            let gap = gap as f32;
-            let mut expected = Vec::new();
-            for i in 0..boxes.len() {
-                for j in i + 1..boxes.len() {
-                    if boxes[i].too_close(&boxes[j], gap) {
-                        expected.push((i, j));
-                    }
-                }
-            }
-            prop_assert_eq!(overlapping_pairs(&boxes, gap), expected);
-        }
-    }
-}
+#[path = "measure_tests.rs"]
+mod tests;

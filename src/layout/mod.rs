@@ -31,7 +31,8 @@ pub use free_space::BoxIndex;
 pub use geometry::{NodeBox, Size};
 pub use graph::{EdgeKind, LayoutEdge, LayoutGraph, LayoutNode, NodeKind, Scope};
 pub use measure::{
-    count_crossings, count_crossings_among, count_edge_node_hits, has_overlaps, overlapping_pairs,
+    CROSSING_BUDGET, Crossings, count_crossings, count_crossings_among, count_crossings_bounded,
+    count_edge_node_hits, has_overlaps, overlapping_pairs,
 };
 pub use network::{NETWORK_GAP, network_layout};
 pub use overlap::remove_overlaps;
@@ -97,6 +98,13 @@ pub fn layout_map_with(
 pub fn map_crossings(map: &Map, style: &Style) -> usize {
     let graph = LayoutGraph::from_map(map, style, &Scope::Whole);
     count_crossings(&graph, &graph.positions())
+}
+
+/// Edge crossings in a map as it is laid out now, estimated when counting them all would cost
+/// more than a layout (see [`count_crossings_bounded`]).
+pub fn map_crossings_bounded(map: &Map, style: &Style) -> Crossings {
+    let graph = LayoutGraph::from_map(map, style, &Scope::Whole);
+    count_crossings_bounded(&graph, &graph.positions())
 }
 
 /// Pairs of nodes whose boxes come closer than `gap` in a map as it is laid out now (a gap of

@@ -1,10 +1,11 @@
 //! Building a whole map at once from loose items, as the file loader does, with every problem
 //! reported rather than just the first.
 
+use super::index::Index;
 use super::items::{Actor, Claim, Relation, Source, Stance};
-use super::map::{Map, MapInfo};
+use super::map::{Items, Map, MapInfo};
 use super::rules::{self, Problem};
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The loose parts of a map, in any order, before they are checked.
 #[derive(Debug, Clone, Default)]
@@ -43,17 +44,21 @@ impl Map {
             .next_id
             .unwrap_or_else(|| largest.map_or(0, |id| id.saturating_add(1)));
         let mut map = Map {
-            title: parts.info.title,
-            description: parts.info.description,
-            created: parts.info.created,
-            modified: parts.info.modified,
+            info: Arc::new(parts.info),
             sources: collect(parts.sources, |s| s.id, &mut problems),
             actors: collect(parts.actors, |a| a.id, &mut problems),
             claims: collect(parts.claims, |c| c.id, &mut problems),
             stances: collect(parts.stances, |s| s.id, &mut problems),
             relations: collect(parts.relations, |r| r.id, &mut problems),
             next_id,
+            index: Index::default(),
         };
+        for stance in map.stances.values() {
+            map.index.add_stance(stance);
+        }
+        for relation in map.relations.values() {
+            map.index.add_relation(relation);
+        }
         problems.extend(rules::check_map(&map));
         if problems.is_empty() {
             map.next_id = next_id;
@@ -65,14 +70,14 @@ impl Map {
 }
 
 /// Gathers items by id, reporting every id that appears twice.
-fn collect<K, T>(items: Vec<T>, id: impl Fn(&T) -> K, problems: &mut Vec<Problem>) -> BTreeMap<K, T>
+fn collect<K, T>(items: Vec<T>, id: impl Fn(&T) -> K, problems: &mut Vec<Problem>) -> Items<K, T>
 where
     K: Ord + Copy + Into<super::ItemId>,
 {
-    let mut out = BTreeMap::new();
+    let mut out = Items::new();
     for item in items {
         let key = id(&item);
-        if out.insert(key, item).is_some() {
+        if out.insert(key, Arc::new(item)).is_some() {
             problems.push(Problem::item(
                 key,
                 "appears more than once; every item needs its own id",

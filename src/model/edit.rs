@@ -1,6 +1,7 @@
 //! Every change to a map is an [`Edit`], applied by [`Map::apply`], which checks it against the
 //! rules in [`super::rules`] and either applies all of it or none of it.
 
+use super::change::Change;
 use super::ids::{ActorId, ClaimId, ItemId, NodeId, RelationId, SourceId, StanceId};
 use super::items::{Actor, Claim, Relation, Source, Stance};
 use super::map::{Map, MapInfo};
@@ -67,128 +68,152 @@ impl Map {
     /// Applies an edit if it keeps the map valid. On error the map is exactly as before and the
     /// error says which rule the edit broke, in words fit to show the user.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        match edit {
-            Edit::Batch(edits) => {
-                let before = self.clone();
-                for edit in edits {
-                    if let Err(problem) = self.apply(edit) {
-                        *self = before;
-                        return Err(problem);
-                    }
-                }
-                Ok(())
+        self.apply_recorded(edit).map(drop)
+    }
+
+    /// Applies an edit as [`Map::apply`] does and returns what it changed, to undo it later
+    /// ([`Map::undo_change`]) or to tell caches which items to look at again. An edit that
+    /// leaves the map as it was returns an empty change.
+    pub fn apply_recorded(&mut self, edit: Edit) -> Result<Change, EditError> {
+        let mut change = Change::default();
+        match self.apply_into(edit, &mut change) {
+            Ok(()) => {
+                change.normalise();
+                Ok(change)
             }
-            single => self.apply_one(single),
+            Err(problem) => {
+                // A batch may have applied some of its edits: take them back.
+                self.undo_change(&change);
+                Err(problem)
+            }
         }
     }
 
-    fn apply_one(&mut self, edit: Edit) -> Result<(), EditError> {
+    fn apply_into(&mut self, edit: Edit, change: &mut Change) -> Result<(), EditError> {
         match edit {
-            Edit::SetInfo(info) => self.set_info(info),
+            Edit::Batch(edits) => edits
+                .into_iter()
+                .try_for_each(|edit| self.apply_into(edit, change)),
+            single => self.apply_one(single, change),
+        }
+    }
+
+    fn apply_one(&mut self, edit: Edit, change: &mut Change) -> Result<(), EditError> {
+        match edit {
+            Edit::SetInfo(info) => self.set_info(info, change),
             Edit::AddSource(source) => {
                 self.check_fresh(source.id.into())?;
                 first_problem(|out| rules::check_source(&source, out))?;
-                self.claim_id(source.id.0);
-                self.sources.insert(source.id, source);
+                self.claim_id(source.id.0, change);
+                self.put_source(source.id, Some(source), change);
                 Ok(())
             }
             Edit::UpdateSource(source) => {
                 self.check_exists(source.id.into())?;
                 first_problem(|out| rules::check_source(&source, out))?;
-                self.sources.insert(source.id, source);
+                self.put_source(source.id, Some(source), change);
                 Ok(())
             }
-            Edit::RemoveSource(id) => self.remove_source(id),
+            Edit::RemoveSource(id) => self.remove_source(id, change),
             Edit::AddActor(actor) => {
                 self.check_fresh(actor.id.into())?;
                 first_problem(|out| rules::check_actor(&actor, out))?;
-                self.claim_id(actor.id.0);
-                self.actors.insert(actor.id, actor);
+                self.claim_id(actor.id.0, change);
+                self.put_actor(actor.id, Some(actor), change);
                 Ok(())
             }
             Edit::UpdateActor(actor) => {
                 self.check_exists(actor.id.into())?;
                 first_problem(|out| rules::check_actor(&actor, out))?;
-                self.actors.insert(actor.id, actor);
+                self.put_actor(actor.id, Some(actor), change);
                 Ok(())
             }
             Edit::RemoveActor(id) => {
                 self.check_exists(id.into())?;
-                self.actors.remove(&id);
-                self.stances.retain(|_, s| s.actor != id);
+                let stances: Vec<StanceId> = self.index.stances_of_actor(id).collect();
+                for stance in stances {
+                    self.put_stance(stance, None, change);
+                }
+                self.put_actor(id, None, change);
                 Ok(())
             }
             Edit::AddClaim(claim) => {
                 self.check_fresh(claim.id.into())?;
                 first_problem(|out| rules::check_claim(&claim, out))?;
-                self.claim_id(claim.id.0);
-                self.claims.insert(claim.id, claim);
+                self.claim_id(claim.id.0, change);
+                self.put_claim(claim.id, Some(claim), change);
                 Ok(())
             }
             Edit::UpdateClaim(claim) => {
                 self.check_exists(claim.id.into())?;
                 first_problem(|out| rules::check_claim(&claim, out))?;
-                self.claims.insert(claim.id, claim);
+                self.put_claim(claim.id, Some(claim), change);
                 Ok(())
             }
             Edit::RemoveClaim(id) => {
                 self.check_exists(id.into())?;
-                self.claims.remove(&id);
-                self.stances.retain(|_, s| s.claim != id);
-                self.relations.retain(|_, r| r.from != id && r.to != id);
+                let stances: Vec<StanceId> = self.index.stances_on_claim(id).collect();
+                for stance in stances {
+                    self.put_stance(stance, None, change);
+                }
+                let relations: Vec<RelationId> = self.index.relations_of_claim(id).collect();
+                for relation in relations {
+                    self.put_relation(relation, None, change);
+                }
+                self.put_claim(id, None, change);
                 Ok(())
             }
             Edit::AddStance(stance) => {
                 self.check_fresh(stance.id.into())?;
                 first_problem(|out| rules::check_stance(self, &stance, out))?;
-                self.claim_id(stance.id.0);
-                self.stances.insert(stance.id, stance);
+                self.claim_id(stance.id.0, change);
+                self.put_stance(stance.id, Some(stance), change);
                 Ok(())
             }
             Edit::UpdateStance(stance) => {
                 self.check_exists(stance.id.into())?;
                 first_problem(|out| rules::check_stance(self, &stance, out))?;
-                self.stances.insert(stance.id, stance);
+                self.put_stance(stance.id, Some(stance), change);
                 Ok(())
             }
             Edit::RemoveStance(id) => {
                 self.check_exists(id.into())?;
-                self.stances.remove(&id);
+                self.put_stance(id, None, change);
                 Ok(())
             }
             Edit::AddRelation(relation) => {
                 self.check_fresh(relation.id.into())?;
                 first_problem(|out| rules::check_relation(self, &relation, out))?;
-                self.claim_id(relation.id.0);
-                self.relations.insert(relation.id, relation);
+                self.claim_id(relation.id.0, change);
+                self.put_relation(relation.id, Some(relation), change);
                 Ok(())
             }
             Edit::UpdateRelation(relation) => {
                 self.check_exists(relation.id.into())?;
                 first_problem(|out| rules::check_relation(self, &relation, out))?;
-                self.relations.insert(relation.id, relation);
+                self.put_relation(relation.id, Some(relation), change);
                 Ok(())
             }
             Edit::RemoveRelation(id) => {
                 self.check_exists(id.into())?;
-                self.relations.remove(&id);
+                self.put_relation(id, None, change);
                 Ok(())
             }
-            Edit::MoveNodes { moves, pinned } => self.move_nodes(&moves, pinned),
+            Edit::MoveNodes { moves, pinned } => self.move_nodes(&moves, pinned, change),
             Edit::SetPinned { nodes, pinned } => {
                 for &node in &nodes {
                     self.check_exists(node.into())?;
                 }
                 for node in nodes {
-                    self.set_node(node, None, pinned);
+                    self.set_node(node, None, pinned, change);
                 }
                 Ok(())
             }
-            Edit::Batch(edits) => self.apply(Edit::Batch(edits)),
+            Edit::Batch(edits) => self.apply_into(Edit::Batch(edits), change),
         }
     }
 
-    fn set_info(&mut self, info: MapInfo) -> Result<(), EditError> {
+    fn set_info(&mut self, info: MapInfo, change: &mut Change) -> Result<(), EditError> {
         if info.title.chars().count() > rules::MAX_NAME_CHARS {
             return Err(Problem::map(format!(
                 "the title is longer than {} characters",
@@ -201,16 +226,13 @@ impl Map {
                 rules::MAX_TEXT_CHARS
             )));
         }
-        self.title = info.title;
-        self.description = info.description;
-        self.created = info.created;
-        self.modified = info.modified;
+        self.put_info(info, change);
         Ok(())
     }
 
-    fn remove_source(&mut self, id: SourceId) -> Result<(), EditError> {
+    fn remove_source(&mut self, id: SourceId, change: &mut Change) -> Result<(), EditError> {
         self.check_exists(id.into())?;
-        let citing = self.stances_citing(id).count();
+        let citing = self.index.stances_citing(id).count();
         if citing > 0 {
             return Err(Problem::item(
                 id,
@@ -222,11 +244,16 @@ impl Map {
                 ),
             ));
         }
-        self.sources.remove(&id);
+        self.put_source(id, None, change);
         Ok(())
     }
 
-    fn move_nodes(&mut self, moves: &[(NodeId, Point)], pinned: bool) -> Result<(), EditError> {
+    fn move_nodes(
+        &mut self,
+        moves: &[(NodeId, Point)],
+        pinned: bool,
+        change: &mut Change,
+    ) -> Result<(), EditError> {
         for &(node, at) in moves {
             self.check_exists(node.into())?;
             if !at.is_finite() {
@@ -237,21 +264,33 @@ impl Map {
             }
         }
         for &(node, at) in moves {
-            self.set_node(node, Some(at), pinned);
+            self.set_node(node, Some(at), pinned, change);
         }
         Ok(())
     }
 
-    fn set_node(&mut self, node: NodeId, at: Option<Point>, pinned: bool) {
-        let slot = match node {
-            NodeId::Actor(id) => self.actors.get_mut(&id).map(|a| (&mut a.at, &mut a.pinned)),
-            NodeId::Claim(id) => self.claims.get_mut(&id).map(|c| (&mut c.at, &mut c.pinned)),
-        };
-        if let Some((position, pin)) = slot {
-            if let Some(at) = at {
-                *position = at;
+    fn set_node(&mut self, node: NodeId, at: Option<Point>, pinned: bool, change: &mut Change) {
+        match node {
+            NodeId::Actor(id) => {
+                if let Some(actor) = self.actor(id) {
+                    let moved = Actor {
+                        at: at.unwrap_or(actor.at),
+                        pinned,
+                        ..actor.clone()
+                    };
+                    self.put_actor(id, Some(moved), change);
+                }
             }
-            *pin = pinned;
+            NodeId::Claim(id) => {
+                if let Some(claim) = self.claim(id) {
+                    let moved = Claim {
+                        at: at.unwrap_or(claim.at),
+                        pinned,
+                        ..claim.clone()
+                    };
+                    self.put_claim(id, Some(moved), change);
+                }
+            }
         }
     }
 
@@ -281,11 +320,6 @@ impl Map {
         } else {
             Err(Problem::item(id, "does not exist"))
         }
-    }
-
-    /// Marks an id as handed out.
-    fn claim_id(&mut self, raw: u32) {
-        self.next_id = self.next_id.max(raw.saturating_add(1));
     }
 }
 

@@ -2,27 +2,47 @@
 //! through [`Map::apply`](crate::model::Map::apply).
 
 use super::ids::{ActorId, ClaimId, ItemId, NodeId, RelationId, SourceId, StanceId};
+use super::index::Index;
 use super::items::{Actor, Claim, Relation, Source, Stance};
 use super::values::Point;
+use imbl::OrdMap;
 use jiff::civil::Date;
-use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Items of one kind by id: a persistent sorted map of shared items, so copying a map is a
+/// handful of pointer copies and an edit copies only the few tree nodes on its path.
+pub(super) type Items<K, V> = OrdMap<K, Arc<V>>;
 
 /// One stance map: sources, actors, claims, the stances actors take on claims, and the
 /// relations between claims.
 ///
 /// Collections are kept sorted by id, so iteration (and therefore saving) is deterministic.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Cloning a map is cheap and the clone shares every item with the original (a snapshot for a
+/// background writer, an export or a layout costs no copy); the two part only where one of
+/// them is edited afterwards.
+#[derive(Debug, Clone, Default)]
 pub struct Map {
-    pub(super) title: String,
-    pub(super) description: String,
-    pub(super) created: Option<Date>,
-    pub(super) modified: Option<Date>,
-    pub(super) sources: BTreeMap<SourceId, Source>,
-    pub(super) actors: BTreeMap<ActorId, Actor>,
-    pub(super) claims: BTreeMap<ClaimId, Claim>,
-    pub(super) stances: BTreeMap<StanceId, Stance>,
-    pub(super) relations: BTreeMap<RelationId, Relation>,
+    pub(super) info: Arc<MapInfo>,
+    pub(super) sources: Items<SourceId, Source>,
+    pub(super) actors: Items<ActorId, Actor>,
+    pub(super) claims: Items<ClaimId, Claim>,
+    pub(super) stances: Items<StanceId, Stance>,
+    pub(super) relations: Items<RelationId, Relation>,
     pub(super) next_id: u32,
+    /// Derived from the stances and relations; left out of comparisons.
+    pub(super) index: Index,
+}
+
+impl PartialEq for Map {
+    fn eq(&self, other: &Self) -> bool {
+        self.info == other.info
+            && self.next_id == other.next_id
+            && self.sources == other.sources
+            && self.actors == other.actors
+            && self.claims == other.claims
+            && self.stances == other.stances
+            && self.relations == other.relations
+    }
 }
 
 /// The descriptive fields of a map, changed together by [`crate::model::Edit::SetInfo`].
@@ -42,7 +62,10 @@ impl Map {
     /// An empty map with the given title.
     pub fn new(title: impl Into<String>) -> Self {
         Map {
-            title: title.into(),
+            info: Arc::new(MapInfo {
+                title: title.into(),
+                ..MapInfo::default()
+            }),
             // Ids start at 1: people writing files by hand count from 1.
             next_id: 1,
             ..Map::default()
@@ -51,32 +74,27 @@ impl Map {
 
     /// The map's title.
     pub fn title(&self) -> &str {
-        &self.title
+        &self.info.title
     }
 
     /// What the map is about.
     pub fn description(&self) -> &str {
-        &self.description
+        &self.info.description
     }
 
     /// When the map was created.
     pub fn created(&self) -> Option<Date> {
-        self.created
+        self.info.created
     }
 
     /// When the map was last saved with changes.
     pub fn modified(&self) -> Option<Date> {
-        self.modified
+        self.info.modified
     }
 
     /// The title, description and dates together.
     pub fn info(&self) -> MapInfo {
-        MapInfo {
-            title: self.title.clone(),
-            description: self.description.clone(),
-            created: self.created,
-            modified: self.modified,
-        }
+        MapInfo::clone(&self.info)
     }
 
     /// The id the next new item will get. Ids below it were handed out already and are
@@ -92,52 +110,52 @@ impl Map {
 
     /// All sources, sorted by id.
     pub fn sources(&self) -> impl ExactSizeIterator<Item = &Source> + Clone {
-        self.sources.values()
+        self.sources.iter().map(|(_, item)| &**item)
     }
 
     /// All actors, sorted by id.
     pub fn actors(&self) -> impl ExactSizeIterator<Item = &Actor> + Clone {
-        self.actors.values()
+        self.actors.iter().map(|(_, item)| &**item)
     }
 
     /// All claims, sorted by id.
     pub fn claims(&self) -> impl ExactSizeIterator<Item = &Claim> + Clone {
-        self.claims.values()
+        self.claims.iter().map(|(_, item)| &**item)
     }
 
     /// All stances, sorted by id.
     pub fn stances(&self) -> impl ExactSizeIterator<Item = &Stance> + Clone {
-        self.stances.values()
+        self.stances.iter().map(|(_, item)| &**item)
     }
 
     /// All relations, sorted by id.
     pub fn relations(&self) -> impl ExactSizeIterator<Item = &Relation> + Clone {
-        self.relations.values()
+        self.relations.iter().map(|(_, item)| &**item)
     }
 
     /// The source with this id.
     pub fn source(&self, id: SourceId) -> Option<&Source> {
-        self.sources.get(&id)
+        self.sources.get(&id).map(|item| &**item)
     }
 
     /// The actor with this id.
     pub fn actor(&self, id: ActorId) -> Option<&Actor> {
-        self.actors.get(&id)
+        self.actors.get(&id).map(|item| &**item)
     }
 
     /// The claim with this id.
     pub fn claim(&self, id: ClaimId) -> Option<&Claim> {
-        self.claims.get(&id)
+        self.claims.get(&id).map(|item| &**item)
     }
 
     /// The stance with this id.
     pub fn stance(&self, id: StanceId) -> Option<&Stance> {
-        self.stances.get(&id)
+        self.stances.get(&id).map(|item| &**item)
     }
 
     /// The relation with this id.
     pub fn relation(&self, id: RelationId) -> Option<&Relation> {
-        self.relations.get(&id)
+        self.relations.get(&id).map(|item| &**item)
     }
 
     /// Whether any item of any kind has this raw id.
@@ -203,26 +221,30 @@ impl Map {
 
     /// The stances an actor takes, sorted by id.
     pub fn stances_of_actor(&self, actor: ActorId) -> impl Iterator<Item = &Stance> {
-        self.stances.values().filter(move |s| s.actor == actor)
+        self.index
+            .stances_of_actor(actor)
+            .filter_map(|id| self.stance(id))
     }
 
     /// The stances taken on a claim, sorted by id.
     pub fn stances_on_claim(&self, claim: ClaimId) -> impl Iterator<Item = &Stance> {
-        self.stances.values().filter(move |s| s.claim == claim)
+        self.index
+            .stances_on_claim(claim)
+            .filter_map(|id| self.stance(id))
     }
 
     /// The relations that start or end at a claim, sorted by id.
     pub fn relations_of_claim(&self, claim: ClaimId) -> impl Iterator<Item = &Relation> {
-        self.relations
-            .values()
-            .filter(move |r| r.from == claim || r.to == claim)
+        self.index
+            .relations_of_claim(claim)
+            .filter_map(|id| self.relation(id))
     }
 
     /// The stances that cite a source, sorted by id.
     pub fn stances_citing(&self, source: SourceId) -> impl Iterator<Item = &Stance> {
-        self.stances
-            .values()
-            .filter(move |s| s.source == Some(source))
+        self.index
+            .stances_citing(source)
+            .filter_map(|id| self.stance(id))
     }
 
     /// A short name for an item, for messages and lists: the actor's name, the claim's label...

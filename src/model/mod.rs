@@ -2,18 +2,24 @@
 //! changed only through [`Map::apply`] with an [`Edit`] that the [`rules`] validate.
 
 mod assemble;
+mod change;
 mod edit;
 mod ids;
+mod index;
 mod items;
 mod map;
 pub mod rules;
+mod store;
 pub mod synthetic;
 mod values;
 
 #[cfg(test)]
+mod change_tests;
+#[cfg(test)]
 mod tests;
 
 pub use assemble::MapParts;
+pub use change::{Change, Touched};
 pub use edit::{Edit, EditError};
 pub use ids::{ActorId, ClaimId, EdgeId, ItemId, NodeId, RelationId, SourceId, StanceId};
 pub use items::{Actor, Claim, Relation, Source, Stance};

@@ -186,7 +186,7 @@ pub fn check_stance(map: &Map, stance: &Stance, out: &mut Vec<Problem>) {
     check_stance_alone(map, stance, out);
     let key = stance_key(stance);
     if let Some(twin) = map
-        .stances()
+        .stances_of_actor(stance.actor)
         .find(|other| other.id != stance.id && stance_key(other) == key)
     {
         out.push(duplicate_stance(map, stance, twin.id));
@@ -227,7 +227,7 @@ fn duplicate_relation(relation: &Relation, twin: RelationId) -> Problem {
 /// same id already in the map is ignored.
 pub fn check_relation(map: &Map, relation: &Relation, out: &mut Vec<Problem>) {
     check_relation_alone(map, relation, out);
-    if let Some(twin) = map.relations().find(|other| {
+    if let Some(twin) = map.relations_of_claim(relation.from).find(|other| {
         other.id != relation.id && other.from == relation.from && other.to == relation.to
     }) {
         out.push(duplicate_relation(relation, twin.id));
@@ -334,7 +334,7 @@ pub fn connection_kind(map: &Map, from: NodeId, to: NodeId) -> Result<Connection
         ),
         (NodeId::Actor(_), NodeId::Claim(_)) => Ok(ConnectionKind::Stance),
         (NodeId::Claim(a), NodeId::Claim(b)) => {
-            if map.relations().any(|r| r.from == a && r.to == b) {
+            if map.relations_of_claim(a).any(|r| r.from == a && r.to == b) {
                 Err("these claims are already related; change the existing relation".to_owned())
             } else {
                 Ok(ConnectionKind::Relation)

@@ -7,7 +7,7 @@ use super::nodes::{NodeDrawing, Outline};
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
-use crate::model::{EdgeId, ItemId, Map, NodeId, RelationKind};
+use crate::model::{EdgeId, ItemId, Map, NodeId, Relation, RelationKind, Stance};
 use eframe::egui::{Color32, Rect, Vec2};
 use std::collections::{BTreeMap, HashMap};
 
@@ -56,16 +56,14 @@ pub struct Scene {
     pub bounds: Rect,
     /// The camps and their colours, for the legend.
     pub camps: Vec<(String, Color32)>,
-    /// Index of each node's item in `items`.
-    node_index: HashMap<NodeId, usize>,
     /// What each item was drawn from beyond its box (by index in `items`), to redraw it with
     /// moved ends.
-    looks: Vec<ItemLook>,
+    pub(super) looks: Vec<ItemLook>,
 }
 
 /// What an item's drawing depends on besides where its nodes are.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum ItemLook {
+pub(super) enum ItemLook {
     /// A node and its outline.
     Node(Outline),
     /// An edge: its bend, line and head, and whether it is drawn faded.
@@ -147,9 +145,7 @@ impl Scene {
             })
             .collect();
 
-        let mut node_index = HashMap::with_capacity(drawings.len());
         for (id, drawing) in drawings {
-            node_index.insert(id, scene_items.len());
             looks.push(ItemLook::Node(drawing.outline));
             scene_items.push(SceneItem {
                 id: SceneId::Node(id),
@@ -181,9 +177,20 @@ impl Scene {
             items: scene_items,
             bounds,
             camps,
-            node_index,
             looks,
         }
+    }
+
+    /// Where an item stands in `items`, found by its id: items are kept in drawing order,
+    /// edges before nodes and each sorted by id.
+    pub fn index_of(&self, id: SceneId) -> Option<usize> {
+        self.search(id).ok()
+    }
+
+    /// The index of an item, or where it would go.
+    pub(super) fn search(&self, id: SceneId) -> Result<usize, usize> {
+        self.items
+            .binary_search_by(|item| drawing_order(item.id).cmp(&drawing_order(id)))
     }
 
     /// The shapes of the edge drawn by `items[index]` with its start node moved by `from` and
@@ -201,16 +208,9 @@ impl Scene {
             return None;
         };
         let moved = |node: NodeId, by: Vec2| {
-            let index = *self.node_index.get(&node)?;
-            let outline = match self.looks.get(index)? {
-                ItemLook::Node(outline) => *outline,
-                ItemLook::Edge { .. } => return None,
-            };
-            Some(NodeDrawing {
-                rect: self.items.get(index)?.bounds.translate(by),
-                outline,
-                shapes: Vec::new(),
-            })
+            let mut drawing = self.node_outline(node)?;
+            drawing.rect = drawing.rect.translate(by);
+            Some(drawing)
         };
         let shapes = edge_shapes(&moved(a, from)?, &moved(b, to)?, bend, stroke, head);
         Some(if dimmed {
@@ -220,9 +220,24 @@ impl Scene {
         })
     }
 
+    /// A node's box and outline (without its shapes): what its edges are drawn to.
+    pub(super) fn node_outline(&self, node: NodeId) -> Option<NodeDrawing> {
+        let index = self.index_of(SceneId::Node(node))?;
+        let outline = match self.looks.get(index)? {
+            ItemLook::Node(outline) => *outline,
+            ItemLook::Edge { .. } => return None,
+        };
+        Some(NodeDrawing {
+            rect: self.items.get(index)?.bounds,
+            outline,
+            shapes: Vec::new(),
+        })
+    }
+
     /// The drawing of a node.
     pub fn node(&self, id: NodeId) -> Option<&SceneItem> {
-        self.node_index.get(&id).and_then(|&i| self.items.get(i))
+        self.index_of(SceneId::Node(id))
+            .and_then(|i| self.items.get(i))
     }
 
     /// The topmost node whose box contains a point.
@@ -234,44 +249,58 @@ impl Scene {
     }
 }
 
-type EdgeSpec = (EdgeId, NodeId, NodeId, LineStyle, Head);
+/// The order items are drawn in: edges (by id) under nodes (by id).
+fn drawing_order(id: SceneId) -> (bool, SceneId) {
+    (matches!(id, SceneId::Node(_)), id)
+}
+
+/// An edge with its ends, line style and head.
+pub(super) type EdgeSpec = (EdgeId, NodeId, NodeId, LineStyle, Head);
+
+/// How a stance is drawn.
+pub(super) fn stance_spec(s: &Stance, style: &Style) -> EdgeSpec {
+    let polarity = s.position.polarity();
+    let stroke = LineStyle {
+        width: style.stance_width(s.position.strength()),
+        colour: style.stance_colour(polarity),
+        dash: style.stance_dash(polarity),
+    };
+    (
+        EdgeId::Stance(s.id),
+        NodeId::Actor(s.actor),
+        NodeId::Claim(s.claim),
+        stroke,
+        Head::Arrow,
+    )
+}
+
+/// How a relation is drawn.
+pub(super) fn relation_spec(r: &Relation, style: &Style) -> EdgeSpec {
+    let stroke = LineStyle::solid(style.relation_width(), style.relation_colour(r.kind));
+    let head = match r.kind {
+        RelationKind::Supports => Head::Arrow,
+        RelationKind::Attacks => Head::Tee,
+    };
+    (
+        EdgeId::Relation(r.id),
+        NodeId::Claim(r.from),
+        NodeId::Claim(r.to),
+        stroke,
+        head,
+    )
+}
 
 /// Every stance and relation with its line style and head.
 fn edge_list(map: &Map, style: &Style) -> Vec<EdgeSpec> {
-    let stances = map.stances().map(|s| {
-        let polarity = s.position.polarity();
-        let stroke = LineStyle {
-            width: style.stance_width(s.position.strength()),
-            colour: style.stance_colour(polarity),
-            dash: style.stance_dash(polarity),
-        };
-        (
-            EdgeId::Stance(s.id),
-            NodeId::Actor(s.actor),
-            NodeId::Claim(s.claim),
-            stroke,
-            Head::Arrow,
-        )
-    });
-    let relations = map.relations().map(|r| {
-        let stroke = LineStyle::solid(style.relation_width(), style.relation_colour(r.kind));
-        let head = match r.kind {
-            RelationKind::Supports => Head::Arrow,
-            RelationKind::Attacks => Head::Tee,
-        };
-        (
-            EdgeId::Relation(r.id),
-            NodeId::Claim(r.from),
-            NodeId::Claim(r.to),
-            stroke,
-            head,
-        )
-    });
+    let stances = map.stances().map(|s| stance_spec(s, style));
+    let relations = map.relations().map(|r| relation_spec(r, style));
     stances.chain(relations).collect()
 }
 
 /// Bends for edges that share their two nodes (in either direction), so they stay apart.
-fn bends_by_pair(edges: impl Iterator<Item = (EdgeId, NodeId, NodeId)>) -> HashMap<EdgeId, f32> {
+pub(super) fn bends_by_pair(
+    edges: impl Iterator<Item = (EdgeId, NodeId, NodeId)>,
+) -> HashMap<EdgeId, f32> {
     let mut groups: BTreeMap<(NodeId, NodeId), Vec<(EdgeId, bool)>> = BTreeMap::new();
     for (id, from, to) in edges {
         let forward = from <= to;
@@ -292,7 +321,8 @@ fn bends_by_pair(edges: impl Iterator<Item = (EdgeId, NodeId, NodeId)>) -> HashM
     bends
 }
 
-fn union_bounds(shapes: &[Shape]) -> Rect {
+/// A box around shapes.
+pub(super) fn union_bounds(shapes: &[Shape]) -> Rect {
     shapes
         .iter()
         .map(Shape::bounds)

@@ -86,6 +86,16 @@ impl SceneCache {
         scene
     }
 
+    /// Drops what is kept of a node that left the scene.
+    pub(super) fn forget_node(&mut self, id: NodeId) {
+        self.nodes.remove(&id);
+    }
+
+    /// Drops what is kept of an edge that left the scene.
+    pub(super) fn forget_edge(&mut self, id: EdgeId) {
+        self.edges.remove(&id);
+    }
+
     /// The drawing of an actor.
     pub(super) fn actor(
         &mut self,

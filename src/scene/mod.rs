@@ -11,10 +11,13 @@ pub mod nodes;
 mod shapes;
 mod style;
 pub mod text;
+mod update;
 mod visibility;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod update_tests;
 
 pub use build::{Scene, SceneId, SceneItem};
 pub use cache::SceneCache;
@@ -22,4 +25,5 @@ pub use camps::{actor_colour, camp_colour, camp_colours};
 pub use legend::Legend;
 pub use shapes::{Align, LineStyle, Shape, bezier_point};
 pub use style::{Dash, Style, Theme};
+pub use update::{SceneUpdate, Slide};
 pub use visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};

@@ -346,9 +346,10 @@ impl Interaction {
                 (Key::ArrowUp, Vec2::new(0.0, -1.0)),
                 (Key::ArrowDown, Vec2::new(0.0, 1.0)),
             ] {
-                let big = i.consume_key(Modifiers::SHIFT, key);
-                let small = i.consume_key(Modifiers::NONE, key);
-                step += dir * NUDGE * (if big { 5.0 } else { 0.0 } + if small { 1.0 } else { 0.0 });
+                // Every press counts, however many arrive in one (slow) frame.
+                let big = i.count_and_consume_key(Modifiers::SHIFT, key) as f32;
+                let small = i.count_and_consume_key(Modifiers::NONE, key) as f32;
+                step += dir * NUDGE * (5.0 * big + small);
             }
             step
         });

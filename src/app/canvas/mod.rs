@@ -31,7 +31,7 @@ pub use interact::CreateMode;
 use crate::app::change::Requests;
 use crate::app::search::{SearchAction, SearchState};
 use crate::app::selection::Selection;
-use crate::model::{ItemId, Map, NodeId, Point};
+use crate::model::{ItemId, Map, NodeId, Point, Touched};
 use crate::scene::{SceneCache, Theme, VisibilityMap};
 use eframe::egui::{self, Pos2, Rect, Sense};
 use interact::{Env, Interaction};
@@ -214,14 +214,21 @@ impl CanvasState {
     pub fn drawing(&self) -> Option<&Drawing> {
         self.drawing.as_ref()
     }
+
+    /// The generation of the map last drawn, if any.
+    pub fn drawn_generation(&self) -> Option<u64> {
+        self.drawing.as_ref().map(|d| d.generation)
+    }
 }
 
 /// Draws the toolbar and the map (dimming and hiding items as `visibility` says; its number
 /// changes whenever it does), handles the canvas's input, and returns what it asks for.
+/// `changes` says what changed in the map since the generation last drawn
+/// ([`CanvasState::drawn_generation`]), if known: then only that is redrawn.
 pub fn canvas_ui(
     ui: &mut egui::Ui,
     map: &Map,
-    generation: u64,
+    (generation, changes): (u64, Option<&Touched>),
     state: &mut CanvasState,
     selection: &mut Selection,
     visibility: Option<(&VisibilityMap, u64)>,
@@ -238,6 +245,20 @@ pub fn canvas_ui(
                 && d.style.theme == theme
                 && d.visibility_version == version =>
         {
+            d
+        }
+        Some(mut d)
+            if d.style.theme == theme
+                && d.visibility_version == version
+                && let Some(touched) = changes =>
+        {
+            d.update(
+                map,
+                generation,
+                visibility.map(|(v, _)| v),
+                touched,
+                &mut state.cache,
+            );
             d
         }
         _ => Drawing::build(
