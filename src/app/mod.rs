@@ -17,8 +17,10 @@ mod editing;
 pub mod export_dialog;
 mod export_jobs;
 mod files;
+pub mod formats_dialog;
 mod help;
 mod history;
+mod importing;
 mod inspector;
 mod layout_runner;
 mod lists;
@@ -69,6 +71,8 @@ pub struct StanceApp {
     analysis: analysis::AnalysisPanel,
     /// The Export image window and Copy image (`export_dialog.rs`).
     export: export_dialog::ExportDialog,
+    /// Import… and Export as… (`formats_dialog.rs`, `importing.rs`).
+    formats: formats_dialog::FormatsDialog,
     /// Where the canvas was on screen last frame, for exporting the current view.
     canvas_rect: egui::Rect,
     inspector: inspector::Inspector,
@@ -91,6 +95,7 @@ impl StanceApp {
             layout: layout_runner::LayoutRunner::default(),
             analysis: analysis::AnalysisPanel::default(),
             export: export_dialog::ExportDialog::default(),
+            formats: formats_dialog::FormatsDialog::default(),
             canvas_rect: egui::Rect::NOTHING,
             inspector: inspector::Inspector::default(),
             lists: lists::Lists::default(),
@@ -194,6 +199,7 @@ impl StanceApp {
             | Command::ShowShortcuts
             | Command::About => self.shell_enabled(command),
             Command::ShowAnalysis => true,
+            Command::Import | Command::ExportAs => self.formats_enabled(),
             Command::StanceLayout
             | Command::NetworkLayout
             | Command::StanceLayoutSelection
@@ -246,6 +252,7 @@ impl StanceApp {
             | Command::StanceLayoutSelection
             | Command::NetworkLayoutSelection => self.start_layout(ctx, command),
             Command::ShowAnalysis => self.analysis.open = !self.analysis.open,
+            Command::Import | Command::ExportAs => self.run_formats_command(ctx, command),
             other => {
                 self.run_editing(ctx, other);
             }
@@ -350,6 +357,7 @@ impl StanceApp {
         }
         commands.extend(self.shell_windows(&ctx));
         self.export_window(&ctx);
+        self.formats_frame(&ctx);
         self.layout_frame(&ctx);
         self.apply_requests(&ctx, requests);
         self.canvas_context_menu(&ctx);
