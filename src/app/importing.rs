@@ -29,6 +29,11 @@ impl StanceApp {
         }
     }
 
+    /// The file read for import, waiting in the import window for the user's choice.
+    pub fn pending_import(&self) -> Option<&super::formats_dialog::PendingImport> {
+        self.formats.pending.as_ref()
+    }
+
     /// Whether Import… or Export as… can run now.
     pub(super) fn formats_enabled(&self) -> bool {
         !self.formats.is_waiting() && self.formats.pending.is_none()

@@ -1,6 +1,7 @@
 //! A map as a stance sheet: one row per stance (actor, actor kind, camp, claim, position,
-//! quote, translation, source, date, …), then one row per relation, then rows for the actors,
-//! claims and sources no other row names, so reading the sheet back gives the same map.
+//! quote, translation, source, date, …), a row for each claim no stance names, one row per
+//! relation, then rows for the actors and sources no other row names, so reading the sheet
+//! back gives the same map.
 
 use super::columns::Column;
 use crate::model::{Actor, Claim, Map, Source};
@@ -59,11 +60,17 @@ pub fn rows(map: &Map) -> Vec<Vec<String>> {
         row.set_opt(Column::Notes, stance.notes.as_deref());
         out.push(row.0);
     }
+    // Claims no stance names come before the relations, so their text and tags are read
+    // before a relation names them by label alone.
+    for claim in map.claims().filter(|c| !named_claims.contains(&c.id)) {
+        let mut row = Row::default();
+        row.claim(claim);
+        out.push(row.0);
+    }
     for relation in map.relations() {
         let mut row = Row::default();
         if let Some(from) = map.claim(relation.from) {
-            row.claim(from);
-            named_claims.insert(from.id);
+            row.set(Column::Claim, &from.label);
         }
         if let Some(to) = map.claim(relation.to) {
             row.set(Column::ToClaim, &to.label);
@@ -75,11 +82,6 @@ pub fn rows(map: &Map) -> Vec<Vec<String>> {
     for actor in map.actors().filter(|a| !named_actors.contains(&a.id)) {
         let mut row = Row::default();
         row.actor(actor);
-        out.push(row.0);
-    }
-    for claim in map.claims().filter(|c| !named_claims.contains(&c.id)) {
-        let mut row = Row::default();
-        row.claim(claim);
         out.push(row.0);
     }
     for source in map.sources().filter(|s| !named_sources.contains(&s.id)) {
