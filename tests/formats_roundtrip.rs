@@ -35,22 +35,26 @@ fn position() -> impl Strategy<Value = Position> {
     proptest::sample::select(Position::ALL.to_vec())
 }
 
+/// A stance to generate: actor and claim (by index), position, quote, translation, source
+/// (by index), date, confidence, notes.
+type StancePlan = (
+    usize,
+    usize,
+    Position,
+    String,
+    Option<String>,
+    Option<usize>,
+    Option<Date>,
+    Option<Confidence>,
+    Option<String>,
+);
+
 #[derive(Debug, Clone)]
 struct Plan {
     actors: Vec<(ActorKind, Option<String>, usize, String)>,
     claims: Vec<(String, Option<String>, usize)>,
     sources: Vec<(String, Option<Date>, Option<String>)>,
-    stances: Vec<(
-        usize,
-        usize,
-        Position,
-        String,
-        Option<String>,
-        Option<usize>,
-        Option<Date>,
-        Option<Confidence>,
-        Option<String>,
-    )>,
+    stances: Vec<StancePlan>,
     relations: Vec<(usize, usize, bool, Option<String>)>,
 }
 

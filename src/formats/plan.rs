@@ -7,10 +7,10 @@ use super::draft::{ActorDraft, ClaimDraft, Draft, Placed, Record, SourceDraft, S
 use super::report::ImportProblem;
 use crate::model::rules::{self, MAX_TEXT_CHARS};
 use crate::model::{
-    Actor, ActorId, ActorKind, Claim, ClaimId, Date, Edit, IdAllocator, Map, NodeId, Point,
+    Actor, ActorId, ActorKind, Claim, ClaimId, Date, Edit, IdAllocator, ItemId, Map, NodeId, Point,
     Relation, RelationKind, Source, SourceId, Stance,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How many items an import creates, and how many of the file's items were already there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,7 +25,8 @@ pub struct ImportSummary {
     pub stances_added: usize,
     /// Relations created.
     pub relations_added: usize,
-    /// Actors, claims and sources the file names that the map had already.
+    /// Actors, claims and sources the file names that the map had already (each counted
+    /// once, however often the file names it).
     pub matched: usize,
     /// Stances and relations the map already records exactly so (left as they are).
     pub already_there: usize,
@@ -105,6 +106,7 @@ pub fn plan(map: &Map, draft: &Draft) -> Plan {
     for placed in &draft.records {
         planner.record(placed);
     }
+    planner.summary.matched = planner.matched.len();
     Plan {
         edit: Edit::Batch(planner.edits),
         unplaced: planner.unplaced,
@@ -137,6 +139,8 @@ struct Planner {
     unplaced: Vec<NodeId>,
     summary: ImportSummary,
     problems: Vec<ImportProblem>,
+    /// Items of the map the file named.
+    matched: HashSet<ItemId>,
 }
 
 /// What one record adds, kept apart until the whole record is known to be good.
@@ -148,6 +152,7 @@ struct Pending {
     sources: Vec<(String, SourceId)>,
     unplaced: Vec<NodeId>,
     summary: ImportSummary,
+    matched: Vec<ItemId>,
 }
 
 impl Planner {
@@ -187,6 +192,7 @@ impl Planner {
             unplaced: Vec::new(),
             summary: ImportSummary::default(),
             problems: Vec::new(),
+            matched: HashSet::new(),
         }
     }
 
@@ -206,13 +212,13 @@ impl Planner {
         self.claims.extend(pending.claims);
         self.sources.extend(pending.sources);
         self.unplaced.extend(pending.unplaced);
+        self.matched.extend(pending.matched);
         let (s, p) = (&mut self.summary, pending.summary);
         s.actors_added += p.actors_added;
         s.claims_added += p.claims_added;
         s.sources_added += p.sources_added;
         s.stances_added += p.stances_added;
         s.relations_added += p.relations_added;
-        s.matched += p.matched;
         s.already_there += p.already_there;
     }
 
@@ -254,7 +260,7 @@ impl Planner {
             return Err("the actor's name is empty".to_owned());
         }
         if let Some(&id) = self.actors.get(&key) {
-            pending.summary.matched += 1;
+            pending.matched.push(id.into());
             return Ok(id);
         }
         if let Some((_, id)) = pending.actors.iter().find(|(k, _)| *k == key) {
@@ -296,7 +302,7 @@ impl Planner {
             return Err("the claim's label is empty".to_owned());
         }
         if let Some(&id) = self.claims.get(&key) {
-            pending.summary.matched += 1;
+            pending.matched.push(id.into());
             return Ok(id);
         }
         if let Some((_, id)) = pending.claims.iter().find(|(k, _)| *k == key) {
@@ -337,7 +343,7 @@ impl Planner {
             return Err("the source's title is empty".to_owned());
         }
         if let Some(&id) = self.sources.get(&key) {
-            pending.summary.matched += 1;
+            pending.matched.push(id.into());
             return Ok(id);
         }
         if let Some((_, id)) = pending.sources.iter().find(|(k, _)| *k == key) {

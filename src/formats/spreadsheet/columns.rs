@@ -184,11 +184,14 @@ impl Layout {
             }
         }
         if let Some(i) = organisation {
-            if layout.cells.contains_key(&Column::Actor) {
-                layout.cells.entry(Column::Camp).or_insert(i);
-            } else {
-                layout.cells.insert(Column::Actor, i);
-                layout.actors_are_organisations = true;
+            match layout.cells.entry(Column::Actor) {
+                std::collections::btree_map::Entry::Occupied(_) => {
+                    layout.cells.entry(Column::Camp).or_insert(i);
+                }
+                std::collections::btree_map::Entry::Vacant(actor) => {
+                    actor.insert(i);
+                    layout.actors_are_organisations = true;
+                }
             }
         }
         let knows_something = [Column::Actor, Column::Claim, Column::Source]
