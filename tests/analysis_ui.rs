@@ -306,7 +306,7 @@ fn big_map(claims: usize) -> Map {
 
 #[test]
 fn a_long_layout_shows_progress_and_can_be_cancelled() {
-    let map = big_map(4000);
+    let map = big_map(20_000);
     let before = map.clone();
     let mut harness = harness(StanceApp::new(map, None));
     // The map was never arranged, so the stance layout starts by itself; wait for its

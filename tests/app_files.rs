@@ -453,7 +453,7 @@ fn help_lists_every_shortcut_and_about_shows_the_version() {
     harness.get_by_label("Keyboard shortcuts F1").click();
     harness.run();
     // Every command is listed with its shortcut.
-    for command in stancemap::app::Command::ALL {
+    for command in stancemap::app::Command::all() {
         harness.get_by_role_and_label(Role::Label, command.label());
     }
     harness.get_by_label("Ctrl+Shift+S");

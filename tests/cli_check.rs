@@ -79,3 +79,67 @@ fn check_without_files_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("FILES"));
 }
+
+#[test]
+fn a_file_that_is_not_a_map_says_so_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.ron");
+    std::fs::write(
+        &notes,
+        "Title: Putin and Biden talk for two hours\n\nBody text.\n",
+    )
+    .unwrap();
+    let out = stancemap().arg("check").arg(&notes).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "{}:1:1: this is not a stancemap map: it starts with ‘Title: Putin and Biden t…’; a \
+             map starts with `(` and `version: 1`\n",
+            notes.display()
+        )
+    );
+}
+
+#[test]
+fn a_folder_or_a_named_pipe_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe.ron");
+    let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success());
+    // `layout` used to wait forever for a writer on the pipe; run it on a thread and give up
+    // waiting (and fail) if it never returns.
+    let (done, finished) = std::sync::mpsc::channel();
+    let args = [dir.path().to_path_buf(), pipe.clone()];
+    std::thread::spawn(move || {
+        let check = stancemap().arg("check").args(&args).output().unwrap();
+        let layout = stancemap().arg("layout").arg(&args[1]).output().unwrap();
+        done.send((check, layout)).unwrap();
+    });
+    let (check, layout) = finished
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("stancemap is still waiting on the named pipe");
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = String::from_utf8(check.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "{}: cannot open: this is a folder, not a file",
+            dir.path().display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{}: cannot open: this is a named pipe, not a file",
+            pipe.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!layout.status.success());
+    assert!(
+        String::from_utf8(layout.stderr)
+            .unwrap()
+            .contains("this is a named pipe, not a file")
+    );
+}

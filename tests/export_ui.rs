@@ -99,8 +99,12 @@ fn ctrl_shift_c_puts_the_picture_on_the_clipboard() {
     }
     let [width, height] = copied.expect("an image was copied");
     assert!(width > 1000 && height > 1000, "{width} × {height}");
-    assert_eq!(
-        harness.state().status(),
-        Some(format!("Copied a {width} × {height} px picture to the clipboard").as_str())
+    // (On a machine without a CJK font the message goes on to name the missing characters.)
+    let status = harness.state().status().unwrap_or_default();
+    assert!(
+        status.starts_with(&format!(
+            "Copied a {width} × {height} px picture to the clipboard"
+        )),
+        "{status}"
     );
 }

@@ -105,10 +105,13 @@ print(json.dumps({
     ] {
         assert_eq!(edge_types[key], serde_json::json!([kind]), "{key}");
     }
-    assert_eq!(
-        summary["weights"],
-        serde_json::json!([-2.0, -1.0, 0.0, 1.0, 2.0])
-    );
+    // Stances weigh their signed score, relations +1 (supports) or −1 (attacks).
+    let mut weights: Vec<i8> = example().stances().map(|s| s.position.score()).collect();
+    weights.extend([-1, 1]);
+    weights.sort_unstable();
+    weights.dedup();
+    let weights: Vec<f64> = weights.into_iter().map(f64::from).collect();
+    assert_eq!(summary["weights"], serde_json::json!(weights));
 }
 
 #[test]

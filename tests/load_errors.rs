@@ -69,13 +69,14 @@ fn malformed_files_table() {
             "plain prose",
             "hello world".into(),
             Some((1, 1)),
-            "Expected",
+            "this is not a stancemap map: it starts with ‘hello world’; a map starts with `(` and \
+             `version: 1`",
         ),
         (
             "a JSON file",
             r#"{"version": 1}"#.into(),
             Some((1, 1)),
-            "expected a `(` to start the map",
+            "this is not a stancemap map: it starts with ‘{\"version\": 1}’",
         ),
         (
             "missing version",
@@ -348,5 +349,11 @@ fn missing_files_and_folders_are_named() {
     );
     let dir = tempfile::tempdir().unwrap();
     let error = load_file(dir.path()).unwrap_err();
-    assert!(error.lines()[0].contains("cannot read"), "{error}");
+    assert_eq!(
+        error.lines(),
+        [format!(
+            "{}: cannot open: this is a folder, not a file",
+            dir.path().display()
+        )]
+    );
 }

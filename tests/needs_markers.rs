@@ -44,7 +44,7 @@ fn ignore_markers() -> Vec<(String, String)> {
 
 /// The packages a marker's reason names, if it has the expected form.
 fn packages(marker: &str) -> Option<Vec<String>> {
-    let reason = marker.strip_prefix(" = \"")?.strip_suffix("\")]")?;
+    let reason = marker.strip_prefix(" = \"")?.strip_suffix("\"]")?;
     let what_and_how = reason.strip_prefix("needs ")?;
     let (what, how) = what_and_how.split_once(" (")?;
     let how = how.strip_suffix(')')?;

@@ -35,8 +35,9 @@ impl Menu {
     }
 }
 
-/// Something the user can ask the app to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Something the user can ask the app to do. The order of the variants is the order of the
+/// menus; `Command::iter()` lists them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Command {
     /// Start a new, empty map (asking about unsaved changes).
     New,
@@ -50,8 +51,6 @@ pub enum Command {
     SaveAs,
     /// Open the Export image window (PNG or SVG).
     ExportImage,
-    /// Put a picture of the map on the clipboard, with the Export window's settings.
-    CopyImage,
     /// Add a spreadsheet, AIF file or another map to this map (or open it as a new one).
     Import,
     /// Write the map in another program's format (CSV, GraphML, AIF, Argdown, …).
@@ -62,6 +61,8 @@ pub enum Command {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Put a picture of the map on the clipboard, with the Export window's settings.
+    CopyImage,
     /// Copy the selection to the clipboard and remove it.
     Cut,
     /// Copy the selection to the clipboard.
@@ -147,48 +148,9 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: &'static [Command] = &[
-        Command::New,
-        Command::Open,
-        Command::OpenRecent,
-        Command::Save,
-        Command::SaveAs,
-        Command::ExportImage,
-        Command::Import,
-        Command::ExportAs,
-        Command::Quit,
-        Command::Undo,
-        Command::Redo,
-        Command::CopyImage,
-        Command::Cut,
-        Command::Copy,
-        Command::Paste,
-        Command::Duplicate,
-        Command::Delete,
-        Command::SelectAll,
-        Command::SelectNone,
-        Command::Find,
-        Command::NewClaim,
-        Command::NewActor,
-        Command::Rename,
-        Command::FitMap,
-        Command::FitSelection,
-        Command::ZoomIn,
-        Command::ZoomOut,
-        Command::ToggleLegend,
-        Command::ToggleMinimap,
-        Command::CommandPalette,
-        Command::ThemeSystem,
-        Command::ThemeLight,
-        Command::ThemeDark,
-        Command::StanceLayout,
-        Command::NetworkLayout,
-        Command::StanceLayoutSelection,
-        Command::NetworkLayoutSelection,
-        Command::ShowAnalysis,
-        Command::ShowShortcuts,
-        Command::About,
-    ];
+    pub fn all() -> impl Iterator<Item = Command> {
+        <Command as strum::IntoEnumIterator>::iter()
+    }
 
     /// The command's name, as menus and the palette show it.
     pub fn label(self) -> &'static str {
@@ -443,9 +405,8 @@ impl Command {
 
 /// Every (shortcut, command) pair, most specific first, ready for matching key presses.
 pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
-    let mut table: Vec<(KeyboardShortcut, Command)> = Command::ALL
-        .iter()
-        .flat_map(|&c| {
+    let mut table: Vec<(KeyboardShortcut, Command)> = Command::all()
+        .flat_map(|c| {
             c.shortcut()
                 .into_iter()
                 .chain(c.alternative_shortcuts().iter().copied())
@@ -487,10 +448,18 @@ mod tests {
     }
 
     #[test]
-    fn every_command_is_listed_once_with_a_label_and_tooltip() {
-        for (i, c) in Command::ALL.iter().enumerate() {
-            assert!(!c.label().is_empty() && !c.tooltip().is_empty());
-            assert!(!Command::ALL[i + 1..].contains(c), "{c:?} listed twice");
+    fn every_command_has_a_label_and_a_tooltip_of_its_own() {
+        let all: Vec<Command> = Command::all().collect();
+        assert!(all.len() > 30);
+        for (i, c) in all.iter().enumerate() {
+            assert!(!c.label().is_empty() && !c.tooltip().is_empty(), "{c:?}");
+            for other in &all[i + 1..] {
+                assert_ne!(
+                    c.label(),
+                    other.label(),
+                    "{c:?} and {other:?} share a label"
+                );
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 //! and how it applies the requests of its panels.
 
 use super::StanceApp;
-use super::canvas::{Camera, CreateMode};
+use super::canvas::CreateMode;
 use super::change::{Request, Requests};
 use super::clipboard::{Clip, PASTE_OFFSET, delete_edit, everything};
 use super::commands::Command;
@@ -86,84 +86,55 @@ impl StanceApp {
         }
     }
 
-    /// Whether one of the editing commands can run now; `None` for other commands.
-    pub(super) fn editing_enabled(&self, command: Command) -> Option<bool> {
-        let selected = !self.selection.is_empty();
-        let single_node = self
-            .selection
-            .single()
-            .is_some_and(|item| matches!(item, ItemId::Actor(_) | ItemId::Claim(_)));
-        Some(match command {
-            Command::Cut
-            | Command::Copy
-            | Command::Duplicate
-            | Command::Delete
-            | Command::FitSelection => selected,
-            Command::Paste => self.clipboard.clip.is_some(),
-            Command::Rename => single_node,
-            Command::SelectAll
-            | Command::SelectNone
-            | Command::Find
-            | Command::NewClaim
-            | Command::NewActor
-            | Command::ZoomIn
-            | Command::ZoomOut
-            | Command::ToggleLegend
-            | Command::ToggleMinimap => true,
-            _ => return None,
-        })
+    /// Whether the app holds copied items to paste.
+    pub(super) fn has_clip(&self) -> bool {
+        self.clipboard.clip.is_some()
     }
 
-    /// Runs one of the editing commands; false for other commands.
-    pub(super) fn run_editing(&mut self, ctx: &egui::Context, command: Command) -> bool {
-        match command {
-            Command::Copy => self.copy(ctx),
-            Command::Cut => {
-                self.copy(ctx);
-                self.delete_selection(ctx);
-            }
-            Command::Paste => self.paste(ctx),
-            Command::Duplicate => {
-                if let Some(clip) = Clip::copy(self.doc.map(), &self.selection) {
-                    let (edit, items) = clip.paste(self.doc.map(), (PASTE_OFFSET, PASTE_OFFSET));
-                    self.apply_and_select(ctx, edit, items);
-                }
-            }
-            Command::Delete => self.delete_selection(ctx),
-            Command::SelectAll => {
-                self.selection.clear();
-                self.selection.extend(everything(self.doc.map()));
-            }
-            Command::SelectNone => {
-                if !self.canvas.cancel() {
-                    self.selection.clear();
-                }
-            }
-            Command::Find => self.canvas.search.focus(),
-            Command::NewClaim => self.canvas.start_new_node(CreateMode::Claim),
-            Command::NewActor => {
-                let kind = match self.canvas.create_mode() {
-                    CreateMode::Actor(kind) => kind,
-                    CreateMode::Claim => ActorKind::Person,
-                };
-                self.canvas.start_new_node(CreateMode::Actor(kind));
-            }
-            Command::Rename => {
-                if let Some(node) = self.selection.single().and_then(node_of) {
-                    self.canvas.rename(self.doc.map(), node);
-                }
-            }
-            Command::FitSelection => self.canvas.fit_items(self.selection.items().collect()),
-            Command::ZoomIn => self.canvas.zoom_by(Camera::STEP),
-            Command::ZoomOut => self.canvas.zoom_by(1.0 / Camera::STEP),
-            Command::ToggleLegend => self.canvas.show_legend = !self.canvas.show_legend,
-            Command::ToggleMinimap => self.canvas.show_minimap = !self.canvas.show_minimap,
-            _ => return false,
+    /// Copies and pastes the selection in one step.
+    pub(super) fn duplicate(&mut self, ctx: &egui::Context) {
+        if let Some(clip) = Clip::copy(self.doc.map(), &self.selection) {
+            let (edit, items) = clip.paste(self.doc.map(), (PASTE_OFFSET, PASTE_OFFSET));
+            self.apply_and_select(ctx, edit, items);
         }
-        true
     }
 
-    fn copy(&mut self, ctx: &egui::Context) {
+    /// Selects every node and edge.
+    pub(super) fn select_all(&mut self) {
+        self.selection.clear();
+        self.selection.extend(everything(self.doc.map()));
+    }
+
+    /// Cancels the canvas gesture in progress, or else clears the selection.
+    pub(super) fn select_none(&mut self) {
+        if !self.canvas.cancel() {
+            self.selection.clear();
+        }
+    }
+
+    /// Starts typing a new claim where the pointer is.
+    pub(super) fn new_claim_at_pointer(&mut self) {
+        self.canvas.start_new_node(CreateMode::Claim);
+    }
+
+    /// Starts typing a new actor where the pointer is, of the kind the toolbar has chosen.
+    pub(super) fn new_actor_at_pointer(&mut self) {
+        let kind = match self.canvas.create_mode() {
+            CreateMode::Actor(kind) => kind,
+            CreateMode::Claim => ActorKind::Person,
+        };
+        self.canvas.start_new_node(CreateMode::Actor(kind));
+    }
+
+    /// Edits the selected node's label on the canvas.
+    pub(super) fn rename_selected(&mut self) {
+        if let Some(node) = self.selection.single().and_then(node_of) {
+            self.canvas.rename(self.doc.map(), node);
+        }
+    }
+
+    /// Copies the selected items (and the edges among them) to the clipboard.
+    pub(super) fn copy(&mut self, ctx: &egui::Context) {
         match Clip::copy(self.doc.map(), &self.selection) {
             Some(clip) => {
                 ctx.copy_text(clip.to_text());
@@ -176,7 +147,7 @@ impl StanceApp {
         }
     }
 
-    fn paste(&mut self, ctx: &egui::Context) {
+    pub(super) fn paste(&mut self, ctx: &egui::Context) {
         let Some(clip) = &self.clipboard.clip else {
             return;
         };
@@ -187,7 +158,7 @@ impl StanceApp {
         }
     }
 
-    fn delete_selection(&mut self, ctx: &egui::Context) {
+    pub(super) fn delete_selection(&mut self, ctx: &egui::Context) {
         if let Some(edit) = delete_edit(self.doc.map(), &self.selection) {
             let mut requests = Requests::default();
             requests.edit(edit);

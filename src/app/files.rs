@@ -5,7 +5,6 @@
 use super::StanceApp;
 use super::dialogs::{DialogAnswer, FileRequest};
 use super::document::Document;
-use super::palette::PaletteMode;
 use super::prompts::{ErrorReport, Intent, PromptChoice};
 use super::settings::absolute;
 use crate::counts::counted;
@@ -22,25 +21,12 @@ const MAP_EXTENSIONS: &[&str] = &["ron"];
 pub const NEW_MAP_TITLE: &str = "Untitled map";
 
 impl StanceApp {
-    /// Starts New, Open, Open recent, Save or Save as; other commands are ignored.
-    pub(super) fn run_file_command(&mut self, ctx: &egui::Context, command: super::Command) {
-        use super::Command;
-        match command {
-            Command::New => self.request(ctx, Intent::NewMap),
-            Command::Open => self.ask_which_file_to_open(ctx),
-            Command::OpenRecent => self.shell.palette.open(PaletteMode::RecentFiles),
-            Command::Save => self.save(ctx, None),
-            Command::SaveAs => self.save_as(ctx, None),
-            _ => {}
-        }
-    }
-
     /// Whether a file dialog is waiting for the user (file commands wait too).
     pub(super) fn file_dialog_open(&self) -> bool {
         self.shell.open_ticket.is_some() || self.shell.save_ticket.is_some()
     }
 
-    fn ask_which_file_to_open(&mut self, ctx: &egui::Context) {
+    pub(super) fn ask_which_file_to_open(&mut self, ctx: &egui::Context) {
         let request = FileRequest::open("Open map", MAP_FILTER_NAME, MAP_EXTENSIONS)
             .in_folder(self.likely_folder().as_deref());
         self.shell.open_ticket = Some(self.shell.dialogs.ask(ctx, request));
@@ -87,7 +73,7 @@ impl StanceApp {
 
     /// Saves to the map's file, or asks for one if it has none; then does `then` if saving
     /// worked.
-    fn save(&mut self, ctx: &egui::Context, then: Option<Intent>) {
+    pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Intent>) {
         match self.doc.path().map(Path::to_path_buf) {
             Some(path) => {
                 if self.save_to(&path)
@@ -101,7 +87,7 @@ impl StanceApp {
     }
 
     /// Asks where to save; the answer is handled by [`Self::poll_file_dialogs`].
-    fn save_as(&mut self, ctx: &egui::Context, then: Option<Intent>) {
+    pub(super) fn save_as(&mut self, ctx: &egui::Context, then: Option<Intent>) {
         let request = FileRequest::save("Save map as", MAP_FILTER_NAME, MAP_EXTENSIONS)
             .in_folder(self.likely_folder().as_deref())
             .with_file_name(self.suggested_file_name());

@@ -59,11 +59,7 @@ fn shortcut_list(ui: &mut egui::Ui) {
         .spacing([32.0, 4.0])
         .show(ui, |ui| {
             for menu in Menu::ALL {
-                let commands: Vec<Command> = Command::ALL
-                    .iter()
-                    .copied()
-                    .filter(|c| c.menu() == menu)
-                    .collect();
+                let commands: Vec<Command> = Command::all().filter(|c| c.menu() == menu).collect();
                 if commands.is_empty() {
                     continue;
                 }

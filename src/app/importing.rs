@@ -2,7 +2,6 @@
 //! and the one edit an import makes.
 
 use super::StanceApp;
-use super::commands::Command;
 use super::document::Document;
 use super::formats_dialog::{ImportChoice, beside, read_import, write_export};
 use super::prompts::{ErrorReport, Intent};
@@ -12,21 +11,11 @@ use eframe::egui;
 use std::path::Path;
 
 impl StanceApp {
-    /// Runs Import… or Export as….
-    pub(super) fn run_formats_command(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::Import => {
-                let folder = self
-                    .doc
-                    .path()
-                    .and_then(Path::parent)
-                    .map(Path::to_path_buf);
-                self.formats
-                    .ask_import(ctx, &mut self.shell.dialogs, folder.as_deref());
-            }
-            Command::ExportAs => self.formats.export_open = true,
-            _ => {}
-        }
+    /// Import…: asks which file to import.
+    pub(super) fn ask_which_file_to_import(&mut self, ctx: &egui::Context) {
+        let folder = self.doc.path().and_then(Path::parent).map(Path::to_path_buf);
+        self.formats
+            .ask_import(ctx, &mut self.shell.dialogs, folder.as_deref());
     }
 
     /// The file read for import, waiting in the import window for the user's choice.
@@ -162,7 +151,7 @@ impl StanceApp {
         let arrange = super::layout_runner::never_arranged(&map);
         self.replace_document(Document::recovered(map, None));
         if arrange {
-            self.start_layout(ctx, Command::StanceLayout);
+            self.start_layout(ctx, crate::layout::LayoutKind::Stance, false);
         }
         self.status = Some(format!(
             "Imported {} as a new map: nothing is saved until you save it",

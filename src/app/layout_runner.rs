@@ -3,7 +3,6 @@
 //! undoable step, and animated for a moment so the user sees what moved.
 
 use super::StanceApp;
-use super::commands::Command;
 use crate::counts::counted;
 use crate::layout::{
     Cancelled, LayoutGraph, LayoutKind, Progress, Scope, StanceOptions, count_crossings,
@@ -159,6 +158,12 @@ impl LayoutRunner {
             Err(TryRecvError::Disconnected) => Err(Cancelled),
         };
         let running = self.running.take()?;
+        // Cancel means "do not apply", even when the worker finished before it saw the request.
+        let received = if running.progress.is_cancelled() {
+            Err(Cancelled)
+        } else {
+            received
+        };
         Some(match received {
             Err(Cancelled) => Outcome::Cancelled(running.kind),
             Ok(_) if running.generation != generation => Outcome::Stale(running.kind),
@@ -305,7 +310,7 @@ impl StanceApp {
             return;
         }
         if never_arranged(self.doc.map()) {
-            self.start_layout(ctx, Command::StanceLayout);
+            self.start_layout(ctx, LayoutKind::Stance, false);
         }
     }
 
@@ -319,15 +324,13 @@ impl StanceApp {
         self.layout.cancel();
     }
 
-    /// Starts the layout a command asks for (on the whole map or on the selected nodes).
-    pub(super) fn start_layout(&mut self, ctx: &egui::Context, command: Command) {
-        let (kind, selection_only) = match command {
-            Command::StanceLayout => (LayoutKind::Stance, false),
-            Command::StanceLayoutSelection => (LayoutKind::Stance, true),
-            Command::NetworkLayout => (LayoutKind::Network, false),
-            Command::NetworkLayoutSelection => (LayoutKind::Network, true),
-            _ => return,
-        };
+    /// Starts a layout of the whole map, or of the selected nodes only.
+    pub(super) fn start_layout(
+        &mut self,
+        ctx: &egui::Context,
+        kind: LayoutKind,
+        selection_only: bool,
+    ) {
         let scope = if selection_only {
             Scope::Only(self.selection.nodes().collect())
         } else {
@@ -353,18 +356,12 @@ impl StanceApp {
         );
     }
 
-    /// Whether a layout command can run: none is running, the map has nodes, and for the
-    /// selection variants some nodes are selected.
-    pub(super) fn layout_enabled(&self, command: Command) -> bool {
-        if self.layout.is_running() || self.doc.map().node_count() == 0 {
-            return false;
-        }
-        match command {
-            Command::StanceLayoutSelection | Command::NetworkLayoutSelection => {
-                self.selection.nodes().next().is_some()
-            }
-            _ => true,
-        }
+    /// Whether a layout can start: none is running, the map has nodes, and for a layout of
+    /// the selection some nodes are selected.
+    pub(super) fn layout_enabled(&self, selection_only: bool) -> bool {
+        !self.layout.is_running()
+            && self.doc.map().node_count() > 0
+            && (!selection_only || self.selection.nodes().next().is_some())
     }
 
     /// Applies a finished layout as one undo step and starts its glide; reports in the

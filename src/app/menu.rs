@@ -34,7 +34,7 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &dyn MenuState) -> Option<MenuPick> {
     let mut picked = None;
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in Menu::ALL {
-            let mut commands = Command::ALL.iter().copied().filter(|c| c.menu() == menu);
+            let mut commands = Command::all().filter(|c| c.menu() == menu);
             // A menu no feature has filled yet is left out rather than shown empty.
             let Some(first) = commands.next() else {
                 continue;

@@ -9,6 +9,7 @@ pub mod canvas;
 pub mod change;
 mod cjk;
 mod clipboard;
+mod command_dispatch;
 pub mod commands;
 mod context_menu;
 pub mod dialogs;
@@ -20,6 +21,7 @@ mod files;
 pub mod formats_dialog;
 mod help;
 mod history;
+mod icon;
 mod importing;
 mod inspector;
 mod layout_runner;
@@ -51,7 +53,6 @@ pub use title::{UNSAVED_MARKER, window_title};
 
 use crate::model::{Edit, Map};
 use eframe::egui;
-use prompts::Intent;
 use std::path::PathBuf;
 
 /// The app's name as the window and the settings folder know it.
@@ -179,84 +180,29 @@ impl StanceApp {
         }
     }
 
-    /// Whether a command can run now.
-    pub fn is_enabled(&self, command: Command) -> bool {
-        match command {
-            Command::Undo => self.doc.can_undo(),
-            Command::Redo => self.doc.can_redo(),
-            Command::FitMap | Command::ExportImage => true,
-            Command::CopyImage => self.doc.map().node_count() > 0 && !self.export.is_busy(),
-            Command::New
-            | Command::Open
-            | Command::OpenRecent
-            | Command::Save
-            | Command::SaveAs
-            | Command::Quit
-            | Command::CommandPalette
-            | Command::ThemeSystem
-            | Command::ThemeLight
-            | Command::ThemeDark
-            | Command::ShowShortcuts
-            | Command::About => self.shell_enabled(command),
-            Command::ShowAnalysis => true,
-            Command::Import | Command::ExportAs => self.formats_enabled(),
-            Command::StanceLayout
-            | Command::NetworkLayout
-            | Command::StanceLayoutSelection
-            | Command::NetworkLayoutSelection => self.layout_enabled(command),
-            other => self.editing_enabled(other).unwrap_or(false),
-        }
+    /// Undoes the last step and drops what it took away from the selection.
+    fn undo(&mut self) {
+        self.doc.undo();
+        self.selection.retain_existing(self.doc.map());
     }
 
-    /// Runs a command.
-    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
-        if !self.is_enabled(command) {
-            return;
-        }
-        match command {
-            Command::Quit => self.request(ctx, Intent::Quit),
-            Command::Undo => {
-                self.doc.undo();
-                self.selection.retain_existing(self.doc.map());
-            }
-            Command::Redo => {
-                self.doc.redo();
-                self.selection.retain_existing(self.doc.map());
-            }
-            Command::FitMap => self.canvas.fit_pending = true,
-            Command::ExportImage => self.export.show(self.doc.path()),
-            Command::CopyImage => {
-                let visibility = Some(self.visibility());
-                let inputs = export_dialog::ExportInputs::new(
-                    &self.doc,
-                    self.canvas.camera,
-                    self.canvas_rect,
-                    &self.selection,
-                    visibility,
-                );
-                self.export.copy_image(ctx, &inputs);
-            }
-            Command::New
-            | Command::Open
-            | Command::OpenRecent
-            | Command::Save
-            | Command::SaveAs => self.run_file_command(ctx, command),
-            Command::CommandPalette
-            | Command::ThemeSystem
-            | Command::ThemeLight
-            | Command::ThemeDark
-            | Command::ShowShortcuts
-            | Command::About => self.run_shell_command(command),
-            Command::StanceLayout
-            | Command::NetworkLayout
-            | Command::StanceLayoutSelection
-            | Command::NetworkLayoutSelection => self.start_layout(ctx, command),
-            Command::ShowAnalysis => self.analysis.open = !self.analysis.open,
-            Command::Import | Command::ExportAs => self.run_formats_command(ctx, command),
-            other => {
-                self.run_editing(ctx, other);
-            }
-        }
+    /// Redoes the last undone step and drops what it took away from the selection.
+    fn redo(&mut self) {
+        self.doc.redo();
+        self.selection.retain_existing(self.doc.map());
+    }
+
+    /// Puts a picture of the map, with the Export window's settings, on the clipboard.
+    fn copy_image(&mut self, ctx: &egui::Context) {
+        let visibility = Some(self.visibility());
+        let inputs = export_dialog::ExportInputs::new(
+            &self.doc,
+            self.canvas.camera,
+            self.canvas_rect,
+            &self.selection,
+            visibility,
+        );
+        self.export.copy_image(ctx, &inputs);
     }
 
     /// Commands whose shortcuts were pressed this frame. `was_typing` says whether a text field

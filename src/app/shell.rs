@@ -7,7 +7,7 @@ use super::dialogs::{DialogTicket, FileDialogs};
 use super::document::Document;
 use super::help::HelpWindows;
 use super::menu::{MenuPick, MenuState};
-use super::palette::{Palette, PaletteMode, PalettePick};
+use super::palette::{Palette, PalettePick};
 use super::prompts::{
     ErrorReport, Intent, RecoveryChoice, error_report_ui, recovery_offer_ui, unsaved_changes_ui,
 };
@@ -213,29 +213,6 @@ impl StanceApp {
         }
     }
 
-    /// Runs the commands this file adds: palette, themes and help.
-    pub(super) fn run_shell_command(&mut self, command: Command) {
-        let theme = match command {
-            Command::CommandPalette => {
-                self.shell.palette.open(PaletteMode::Commands);
-                return;
-            }
-            Command::ShowShortcuts => {
-                self.shell.help.shortcuts = true;
-                return;
-            }
-            Command::About => {
-                self.shell.help.about = true;
-                return;
-            }
-            Command::ThemeSystem => ThemeChoice::System,
-            Command::ThemeLight => ThemeChoice::Light,
-            Command::ThemeDark => ThemeChoice::Dark,
-            _ => return,
-        };
-        self.shell.settings.theme = theme;
-    }
-
     fn answer_recovery_offer(&mut self, choice: RecoveryChoice) {
         if self.shell.recovery_offers.is_empty() {
             return;
@@ -286,17 +263,6 @@ impl StanceApp {
     pub(super) fn finish_session(&mut self) {
         if let Some(recovery) = &mut self.shell.recovery {
             recovery.finish();
-        }
-    }
-
-    /// Whether the shell can run one of its commands now.
-    pub(super) fn shell_enabled(&self, command: Command) -> bool {
-        let no_dialog = !self.file_dialog_open();
-        match command {
-            Command::New | Command::Open | Command::SaveAs | Command::Save => no_dialog,
-            Command::OpenRecent => no_dialog && !self.shell.settings.recent.is_empty(),
-            // The palette, themes, help and Quit are always available.
-            _ => true,
         }
     }
 }

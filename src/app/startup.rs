@@ -21,13 +21,17 @@ pub const WINDOW_RENDERER: eframe::Renderer = eframe::Renderer::Glow;
 /// command line; without one, or when it cannot be opened (the window then lists its
 /// problems), the app shows the example map.
 pub fn run(given: Option<PathBuf>) -> Result<(), String> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(APP_NAME)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_app_id(APP_NAME)
+        .with_drag_and_drop(true);
+    if let Some(icon) = super::icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(APP_NAME)
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_app_id(APP_NAME)
-            .with_drag_and_drop(true),
+        viewport,
         renderer: WINDOW_RENDERER,
         ..eframe::NativeOptions::default()
     };

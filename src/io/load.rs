@@ -3,6 +3,7 @@
 use super::error::{FileProblem, LoadError, explain_io};
 use super::format::{CURRENT_VERSION, MapFile};
 use super::locate::{IdPlaces, Place};
+use super::sniff::{not_a_map, not_a_regular_file};
 use crate::model::Map;
 use ron::extensions::Extensions;
 use serde::Deserialize;
@@ -24,6 +25,12 @@ pub fn load_file(path: &Path) -> Result<Map, LoadError> {
 /// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
 fn read_text(path: &Path) -> Result<String, LoadError> {
     let fail = |message: String| LoadError::single(path, None, message);
+    // Checked before opening: opening a named pipe would wait for a writer forever.
+    let metadata =
+        std::fs::metadata(path).map_err(|e| fail(format!("cannot open: {}", explain_io(&e))))?;
+    if let Some(problem) = not_a_regular_file(&metadata) {
+        return Err(fail(format!("cannot open: {problem}")));
+    }
     let file =
         std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", explain_io(&e))))?;
     let size = file
@@ -91,8 +98,12 @@ pub fn load_str(text: &str, file: &Path) -> Result<Map, LoadError> {
     let options = ron_options();
     let parsed: MapFile = match options.from_str(text) {
         Ok(parsed) => parsed,
-        // A file from another version may fail for reasons its version explains better.
+        // A file that is not a map at all, or one from another version, may fail for reasons
+        // that say more than the syntax error.
         Err(error) => {
+            if let Some((place, message)) = not_a_map(text) {
+                return Err(LoadError::single(file, Some(place), message));
+            }
             return Err(version_problem(text, file).unwrap_or_else(|| syntax_error(file, &error)));
         }
     };

@@ -5,6 +5,7 @@ pub mod format;
 mod load;
 mod locate;
 mod save;
+mod sniff;
 
 #[cfg(test)]
 mod tests;
