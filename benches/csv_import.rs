@@ -50,7 +50,7 @@ fn sheet() -> String {
             csv,
             "Actor {actor},person,Camp {},Claim number {claim} about policy,{},\"Quote {i}, with a comma and \"\"quotes\"\"\",Translation of quote {i},Source {},2021-{:02}-{:02}",
             actor % 8,
-            positions[i % 5],
+            positions.get(i % 5).copied().unwrap_or("neutral"),
             i % 20,
             1 + i % 12,
             1 + i % 28,

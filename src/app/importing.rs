@@ -13,7 +13,11 @@ use std::path::Path;
 impl StanceApp {
     /// Import…: asks which file to import.
     pub(super) fn ask_which_file_to_import(&mut self, ctx: &egui::Context) {
-        let folder = self.doc.path().and_then(Path::parent).map(Path::to_path_buf);
+        let folder = self
+            .doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
         self.formats
             .ask_import(ctx, &mut self.shell.dialogs, folder.as_deref());
     }
