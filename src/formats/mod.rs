@@ -153,18 +153,47 @@ pub fn new_map_from(
     let empty = Map::new(fallback_title);
     let import = prepare_import(&empty, bytes, format)?;
     let edit = import.edit(skip_bad)?;
-    let mut map = empty;
+    let mut info = empty.info();
     if let Some(title) = import.plan.title.clone().filter(|t| !t.trim().is_empty()) {
-        let mut info = map.info();
         info.title = title;
         if let Some(description) = import.plan.description.clone() {
             info.description = description;
         }
-        map.apply(Edit::SetInfo(info))
-            .map_err(|p| ImportReport::single(p.to_string()))?;
     }
-    map.apply(edit).map_err(|p| {
-        ImportReport::single(format!("the imported items do not fit together: {p}"))
+    // A whole new map is assembled and checked in one pass, rather than edit by edit (each
+    // added stance would be compared with all the others).
+    let mut parts = crate::model::MapParts {
+        info,
+        ..crate::model::MapParts::default()
+    };
+    let Edit::Batch(edits) = edit else {
+        return Err(ImportReport::single(
+            "the import did not plan a batch of additions",
+        ));
+    };
+    for edit in edits {
+        match edit {
+            Edit::AddSource(source) => parts.sources.push(source),
+            Edit::AddActor(actor) => parts.actors.push(actor),
+            Edit::AddClaim(claim) => parts.claims.push(claim),
+            Edit::AddStance(stance) => parts.stances.push(stance),
+            Edit::AddRelation(relation) => parts.relations.push(relation),
+            other => {
+                return Err(ImportReport::single(format!(
+                    "the import planned a change that is not an addition: {other:?}"
+                )));
+            }
+        }
+    }
+    let map = Map::assemble(parts).map_err(|problems| {
+        ImportReport::new(
+            problems
+                .into_iter()
+                .map(|p| {
+                    ImportProblem::file(format!("the imported items do not fit together: {p}"))
+                })
+                .collect(),
+        )
     })?;
     Ok((map, import))
 }
