@@ -192,6 +192,35 @@ fn a_finding_selects_the_items_it_names() {
 }
 
 #[test]
+fn a_wide_alignment_table_scrolls_instead_of_squeezing_the_canvas_away() {
+    let mut map = example();
+    // Actors with very long names make the alignment table far wider than the window.
+    let renames: Vec<Edit> = map
+        .actors()
+        .map(|actor| {
+            let mut long = actor.clone();
+            long.name = format!("{} {}", actor.name, "of the very long delegation".repeat(6));
+            Edit::UpdateActor(long)
+        })
+        .collect();
+    map.apply(Edit::Batch(renames)).unwrap();
+    let mut app = StanceApp::new(map, None);
+    app.show_analysis(AnalysisTab::Alignment);
+    let mut harness = harness(app);
+    harness.run();
+    let canvas = harness.state().canvas_rect();
+    assert!(
+        canvas.width() >= 320.0,
+        "the canvas is {} wide",
+        canvas.width()
+    );
+    // The other tabs keep the room too.
+    harness.state_mut().show_analysis(AnalysisTab::Matrix);
+    harness.run();
+    assert!(harness.state().canvas_rect().width() >= 320.0);
+}
+
+#[test]
 fn a_layout_from_the_map_menu_is_one_undoable_step() {
     let mut map = example();
     // Scatter the example so the layout has work to do.

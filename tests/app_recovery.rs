@@ -116,3 +116,26 @@ fn a_declined_copy_is_deleted_and_a_postponed_one_is_kept() {
     assert!(!copy.exists());
     assert_eq!(last.state().map(), &map);
 }
+
+#[test]
+fn after_a_crash_the_map_that_was_edited_opens_with_its_offer() {
+    let maps = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let original = small_map("Edited before the crash", &["a"]);
+    let path = write_map(maps.path(), "edited.ron", &original);
+    let mut first = harness(app_with_recovery(data.path(), original.clone(), &path));
+    add_claim(&mut first, "unsaved work");
+    let copy = first.state().recovery_copy_path().unwrap().to_path_buf();
+    wait_for(&mut first, "the recovery copy is written", |_| {
+        copy.exists()
+    });
+    drop(first);
+
+    // The next start names no file: it would show the example map.
+    let (mut next, _) = app(stancemap::example::example_map().unwrap(), None);
+    next.enable_recovery(data.path(), Duration::ZERO).unwrap();
+    assert!(next.open_file_of_recovery_copy());
+    assert_eq!(next.document().path(), Some(path.as_path()));
+    assert_eq!(next.map(), &original);
+    assert_eq!(next.recovery_offers().len(), 1, "the offer still stands");
+}

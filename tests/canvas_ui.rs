@@ -574,3 +574,55 @@ fn pasting_text_that_is_not_a_map_says_so_and_changes_nothing() {
         before.claims().len() + 1
     );
 }
+
+#[test]
+fn the_overview_shows_only_while_part_of_the_map_is_out_of_view() {
+    let mut harness = whole_example();
+    assert!(
+        harness.query_by_label("Map overview").is_none(),
+        "the whole map is in view, yet the overview covers part of it"
+    );
+    for _ in 0..4 {
+        press(&mut harness, Modifiers::NONE, Key::Plus);
+    }
+    harness.get_by_label("Map overview");
+}
+
+#[test]
+fn a_new_actor_with_a_long_name_is_brought_wholly_into_view() {
+    let mut harness = harness(Map::new("empty"));
+    harness.run();
+    let canvas = rect_of(&harness, "Map canvas");
+    // Right at the canvas's left edge, beside the lists panel.
+    double_click(
+        &harness,
+        canvas.left_center() + egui::vec2(8.0, 0.0),
+        Modifiers::SHIFT,
+    );
+    let name = "Jake Sullivan (United States National Security Adviser to President Biden)";
+    type_label(&mut harness, "Actor name", name);
+    harness.run();
+    let canvas = rect_of(&harness, "Map canvas");
+    let node = rect_of(&harness, &format!("Actor: {name}"));
+    assert!(
+        canvas.contains_rect(node),
+        "the new actor {node:?} is cut off by the canvas's edge {canvas:?}"
+    );
+}
+
+#[test]
+fn opening_the_analysis_panel_keeps_the_whole_map_in_view() {
+    let mut harness = whole_example();
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    harness.run();
+    let canvas = rect_of(&harness, "Map canvas");
+    let map = harness.state().map().clone();
+    for actor in map.actors() {
+        let node = rect_of(&harness, &format!("Actor: {}", actor.name));
+        assert!(
+            canvas.expand(1.0).contains_rect(node),
+            "{} is cut off: {node:?} outside {canvas:?}",
+            actor.name
+        );
+    }
+}

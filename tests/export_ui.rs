@@ -108,3 +108,16 @@ fn ctrl_shift_c_puts_the_picture_on_the_clipboard() {
         "{status}"
     );
 }
+
+#[test]
+fn the_current_view_is_the_map_area_without_the_canvas_toolbar() {
+    let (app, _) = app(example_map().unwrap(), None);
+    let harness = harness(app);
+    let view = harness.state().canvas_rect();
+    let search = harness.get_by_label("Search").rect();
+    assert!(view.is_positive());
+    assert!(
+        search.bottom() <= view.top(),
+        "the toolbar's search field {search:?} lies inside the exported view {view:?}"
+    );
+}

@@ -34,7 +34,10 @@ impl StanceApp {
                     Ok(()) => {
                         if let Some(items) = select {
                             self.selection.clear();
-                            self.selection.extend(items);
+                            self.selection.extend(items.iter().copied());
+                            // New nodes (a long name typed at the canvas's edge, a paste) are
+                            // brought wholly into view.
+                            self.canvas.keep_in_view(items);
                         }
                     }
                     Err(problem) => self.status = Some(format!("Not changed: {problem}")),
@@ -160,9 +163,13 @@ impl StanceApp {
 
     pub(super) fn delete_selection(&mut self, ctx: &egui::Context) {
         if let Some(edit) = delete_edit(self.doc.map(), &self.selection) {
+            let before = self.doc.map().clone();
             let mut requests = Requests::default();
             requests.edit(edit);
             self.apply_requests(ctx, requests);
+            if let Some(removed) = crate::counts::removed_items(&before, self.doc.map()) {
+                self.status = Some(format!("Deleted {removed}; Ctrl+Z brings them back"));
+            }
         }
     }
 

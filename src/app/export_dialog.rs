@@ -8,7 +8,7 @@ use super::export_jobs::{Job, JobResult, clipboard_image};
 use super::selection::Selection;
 use super::{Camera, Document};
 use crate::export::{ExportOptions, Format, Region, Size, fits_png, picture_size, today};
-use crate::model::{ItemId, Map, NodeId};
+use crate::model::Map;
 use crate::scene::{SceneId, Theme, VisibilityMap};
 use eframe::egui;
 use std::collections::BTreeSet;
@@ -399,16 +399,7 @@ fn toggle(ui: &mut egui::Ui, leave_out: &mut bool, label: &str) {
 
 /// The scene items for a selection (sources are not drawn, so they are left out).
 fn selected_scene_ids(selection: &Selection) -> BTreeSet<SceneId> {
-    selection
-        .items()
-        .filter_map(|item| match item {
-            ItemId::Actor(a) => Some(SceneId::Node(NodeId::Actor(a))),
-            ItemId::Claim(c) => Some(SceneId::Node(NodeId::Claim(c))),
-            ItemId::Stance(s) => Some(SceneId::Edge(crate::model::EdgeId::Stance(s))),
-            ItemId::Relation(r) => Some(SceneId::Edge(crate::model::EdgeId::Relation(r))),
-            ItemId::Source(_) => None,
-        })
-        .collect()
+    selection.items().filter_map(SceneId::of_item).collect()
 }
 
 /// A picture name beside the map file (`map.ron` → `map.png`), or in the current folder.
@@ -422,7 +413,7 @@ fn suggested_path(map_path: Option<&Path>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorId, SourceId, StanceId};
+    use crate::model::{ActorId, ItemId, NodeId, SourceId, StanceId};
 
     #[test]
     fn selections_become_scene_items_without_sources() {

@@ -13,6 +13,19 @@ pub struct HelpWindows {
 }
 
 impl HelpWindows {
+    /// Closes the open help windows on Escape; returns whether it took the key.
+    pub fn close_on_escape(&mut self, ctx: &egui::Context) -> bool {
+        if !(self.shortcuts || self.about) {
+            return false;
+        }
+        let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        if escape {
+            self.shortcuts = false;
+            self.about = false;
+        }
+        escape
+    }
+
     /// Shows the open windows. `data_folder` is where settings and recovery copies live.
     pub fn ui(&mut self, ctx: &egui::Context, data_folder: Option<&std::path::Path>) {
         // Centred over the canvas rather than on top of the menu bar.

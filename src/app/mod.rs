@@ -23,12 +23,14 @@ mod help;
 mod history;
 mod icon;
 mod importing;
+mod input_order;
 mod inspector;
 mod layout_runner;
 mod lists;
 mod menu;
 mod native_dialogs;
 mod palette;
+mod panel_room;
 mod path_field;
 mod placing;
 pub mod prompts;
@@ -39,6 +41,7 @@ pub mod selection;
 pub mod settings;
 mod shell;
 mod startup;
+mod status_clock;
 mod title;
 
 pub use analysis::Tab as AnalysisTab;
@@ -53,6 +56,7 @@ pub use title::{UNSAVED_MARKER, window_title};
 
 use crate::model::{Edit, Map};
 use eframe::egui;
+use panel_room::SidePanel;
 use std::path::PathBuf;
 
 /// The app's name as the window and the settings folder know it.
@@ -82,6 +86,10 @@ pub struct StanceApp {
     cjk: cjk::CjkCheck,
     /// Whether a text field had the keyboard at the end of the last frame.
     was_typing: bool,
+    /// Clicks held back a frame so that keystrokes before them reach their field.
+    input_order: input_order::InputOrder,
+    /// When the status line's message was set, so it can fade.
+    status_clock: status_clock::StatusClock,
 }
 
 impl StanceApp {
@@ -103,6 +111,8 @@ impl StanceApp {
             clipboard: editing::ClipboardState::default(),
             cjk: cjk::CjkCheck::default(),
             was_typing: false,
+            input_order: input_order::InputOrder::default(),
+            status_clock: status_clock::StatusClock::default(),
         }
     }
 
@@ -163,6 +173,20 @@ impl StanceApp {
         }
     }
 
+    /// Where the canvas was drawn in the last frame, in window points.
+    pub fn canvas_rect(&self) -> egui::Rect {
+        self.canvas_rect
+    }
+
+    /// Orders a frame's raw input so that keystrokes reach their field before a click in the
+    /// same frame moves the keyboard focus (eframe calls this before every frame; tests that
+    /// build input by hand call it themselves).
+    pub fn order_input(&mut self, ctx: &egui::Context, input: &mut egui::RawInput) {
+        if self.input_order.reorder(input) {
+            ctx.request_repaint();
+        }
+    }
+
     /// The message in the status line, if any.
     pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
@@ -182,13 +206,21 @@ impl StanceApp {
 
     /// Undoes the last step and drops what it took away from the selection.
     fn undo(&mut self) {
-        self.doc.undo();
+        if self.doc.undo() {
+            self.status = Some(if self.doc.can_undo() {
+                "Undid the last change; Ctrl+Shift+Z redoes it".to_owned()
+            } else {
+                "Undid the last change; nothing earlier to undo".to_owned()
+            });
+        }
         self.selection.retain_existing(self.doc.map());
     }
 
     /// Redoes the last undone step and drops what it took away from the selection.
     fn redo(&mut self) {
-        self.doc.redo();
+        if self.doc.redo() {
+            self.status = Some("Redid the change".to_owned());
+        }
         self.selection.retain_existing(self.doc.map());
     }
 
@@ -225,10 +257,12 @@ impl StanceApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.begin_frame(&ctx);
+        // Escape closes an open menu or help window before it means "select none".
+        let escape_taken = egui::Popup::is_any_open(&ctx) || self.shell.help.close_on_escape(&ctx);
         let mut commands = if self.modal_is_open() {
             Vec::new()
         } else {
-            let mut pressed = Self::pressed_commands(&ctx, self.was_typing);
+            let mut pressed = Self::pressed_commands(&ctx, self.was_typing || escape_taken);
             pressed.extend(self.clipboard_events(&ctx));
             pressed
         };
@@ -250,7 +284,9 @@ impl StanceApp {
                 }
             });
         });
-        egui::Panel::left("lists")
+        let window_width = ui.available_width();
+        SidePanel::Lists
+            .limit(egui::Panel::left("lists"), window_width)
             .resizable(true)
             .default_size(240.0)
             .show(ui, |ui| {
@@ -258,14 +294,15 @@ impl StanceApp {
                     self.canvas.reveal(items);
                 }
             });
-        let mut requests = egui::Panel::right("inspector")
+        let mut requests = SidePanel::Inspector
+            .limit(egui::Panel::right("inspector"), window_width)
             .resizable(true)
             .default_size(280.0)
             .show(ui, |ui| {
                 self.inspector.ui(ui, self.doc.map(), &self.selection)
             })
             .inner;
-        commands.extend(self.analysis_panel_ui(ui));
+        commands.extend(self.analysis_panel_ui(ui, window_width));
         self.lay_out_on_open(&ctx);
         let selected = analysis::selected_nodes(self.doc.map(), &self.selection);
         let visibility =
@@ -283,7 +320,7 @@ impl StanceApp {
         // No margin (the canvas paints edge to edge), but the theme's panel colour behind the
         // canvas toolbar.
         let panel = egui::Frame::NONE.fill(ui.visuals().panel_fill);
-        self.canvas_rect = egui::CentralPanel::no_frame()
+        let panel_rect = egui::CentralPanel::no_frame()
             .frame(panel)
             .show(ui, |ui| {
                 let canvas = canvas::canvas_ui(
@@ -298,6 +335,8 @@ impl StanceApp {
             })
             .response
             .rect;
+        // The map's own area, below the canvas toolbar: what "the current view" exports.
+        self.canvas_rect = self.canvas.viewport().unwrap_or(panel_rect);
         if gliding.is_some() {
             ctx.request_repaint();
         }
@@ -319,6 +358,12 @@ impl StanceApp {
             self.run(&ctx, command);
         }
         self.end_frame(&ctx);
+        if let Some(left) = self
+            .status_clock
+            .tick(&mut self.status, std::time::Instant::now())
+        {
+            ctx.request_repaint_after(left);
+        }
     }
 }
 
@@ -330,6 +375,10 @@ impl eframe::App for StanceApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         StanceApp::ui(self, ui);
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.order_input(ctx, raw_input);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -90,6 +90,31 @@ impl StanceApp {
         Ok(())
     }
 
+    /// After a crash, when no file was named on the command line: opens the file the first
+    /// recovery copy belongs to, so that its offer to restore stands over the map the work was
+    /// done on rather than over the example map. Returns whether it did.
+    pub fn open_file_of_recovery_copy(&mut self) -> bool {
+        let Some(path) = self
+            .shell
+            .recovery_offers
+            .first()
+            .and_then(|copy| copy.original.clone())
+        else {
+            return false;
+        };
+        match crate::io::load_file(&path) {
+            Ok(map) => {
+                let offers = std::mem::take(&mut self.shell.recovery_offers);
+                self.replace_document(Document::new(map, Some(path.clone())));
+                self.shell.recovery_offers = offers;
+                self.shell.settings.recent.add(&path);
+                self.shell.settings.last_file = Some(path);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
     /// The view state kept across runs.
     pub fn settings(&self) -> &ViewSettings {
         &self.shell.settings

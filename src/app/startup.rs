@@ -49,6 +49,7 @@ impl StanceApp {
     fn start(cc: &eframe::CreationContext<'_>, given: Option<PathBuf>) -> Self {
         let settings = ViewSettings::load(cc.storage);
         let (given, open_problem) = open_given(given);
+        let nothing_given = given.is_none();
         let reopen_hint = given
             .is_none()
             .then(|| settings.last_file.clone())
@@ -84,6 +85,9 @@ impl StanceApp {
             }
         }
         app.shell.data_folder = data_folder;
+        if nothing_given && app.open_file_of_recovery_copy() {
+            app.status = None;
+        }
         app
     }
 }

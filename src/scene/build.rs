@@ -7,7 +7,7 @@ use super::nodes::{NodeDrawing, Outline};
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
-use crate::model::{EdgeId, Map, NodeId, RelationKind};
+use crate::model::{EdgeId, ItemId, Map, NodeId, RelationKind};
 use eframe::egui::{Color32, Rect, Vec2};
 use std::collections::{BTreeMap, HashMap};
 
@@ -18,6 +18,19 @@ pub enum SceneId {
     Node(NodeId),
     /// A stance or relation.
     Edge(EdgeId),
+}
+
+impl SceneId {
+    /// The drawing of a map item; sources are not drawn.
+    pub fn of_item(item: ItemId) -> Option<SceneId> {
+        match item {
+            ItemId::Actor(a) => Some(SceneId::Node(NodeId::Actor(a))),
+            ItemId::Claim(c) => Some(SceneId::Node(NodeId::Claim(c))),
+            ItemId::Stance(s) => Some(SceneId::Edge(EdgeId::Stance(s))),
+            ItemId::Relation(r) => Some(SceneId::Edge(EdgeId::Relation(r))),
+            ItemId::Source(_) => None,
+        }
+    }
 }
 
 /// The drawing of one node or edge.

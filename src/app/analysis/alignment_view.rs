@@ -67,7 +67,7 @@ impl AlignmentView {
             return;
         };
         let style = style_for(ui);
-        egui::ScrollArea::vertical()
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 if result.pairs.is_empty() {

@@ -34,7 +34,7 @@ impl ChecksView {
             "{} — click one to select what it names.",
             counted(findings.len(), "finding", "findings")
         ));
-        egui::ScrollArea::vertical()
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let kinds = [

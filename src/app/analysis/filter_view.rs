@@ -115,7 +115,7 @@ impl FilterView {
         if self.focus_on_selection && selection.is_empty() {
             ui.weak("Select something to focus on.");
         }
-        egui::ScrollArea::vertical()
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 self.choices(ui, map);

@@ -10,7 +10,7 @@ use crate::analysis::{ColumnOrder, MatrixColumn, StanceMatrix, StanceScope};
 use crate::app::dialogs::FileDialogs;
 use crate::app::selection::Selection;
 use crate::counts::counted;
-use crate::model::{ItemId, Map};
+use crate::model::{ItemId, Map, Stance, StanceId};
 use crate::scene::{Style, camp_colour, camp_colours};
 use eframe::egui::{
     self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2, WidgetInfo,
@@ -45,6 +45,31 @@ pub fn cell_label(map: &Map, actor: &str, column: &MatrixColumn, stances: &[Item
         .collect();
     positions.dedup();
     format!("{actor} on “{}”: {}", column.label, positions.join(", "))
+}
+
+/// The quotes behind a cell, one per line; each names its position only when the cell holds
+/// more than one (the cell's name already says it otherwise).
+fn cell_quotes(map: &Map, stances: &[StanceId]) -> String {
+    let held: Vec<&Stance> = stances.iter().filter_map(|&s| map.stance(s)).collect();
+    let mixed = held
+        .windows(2)
+        .any(|pair| matches!(pair, [a, b] if a.position != b.position));
+    held.iter()
+        .map(|s| {
+            let quote = s.translation.as_deref().unwrap_or(&s.quote);
+            let quote = if quote.trim().is_empty() {
+                "(no quote)".to_owned()
+            } else {
+                format!("“{quote}”")
+            };
+            if mixed {
+                format!("{}: {quote}", s.position.label())
+            } else {
+                quote
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl MatrixView {
@@ -247,16 +272,7 @@ fn draw_matrix(
                         StrokeKind::Outside,
                     );
                 }
-                let quotes: Vec<String> = held
-                    .stances
-                    .iter()
-                    .filter_map(|&s| map.stance(s))
-                    .map(|s| {
-                        let quote = s.translation.as_deref().unwrap_or(&s.quote);
-                        format!("{}: {quote}", s.position.label())
-                    })
-                    .collect();
-                let tip = format!("{label}\n{}", quotes.join("\n"));
+                let tip = format!("{label}\n{}", cell_quotes(map, &held.stances));
                 if response.on_hover_text(tip).clicked() {
                     select_items(selection, &stances);
                 }

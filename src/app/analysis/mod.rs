@@ -12,6 +12,7 @@ mod matrix_view;
 
 use super::StanceApp;
 use super::commands::Command;
+use super::panel_room::SidePanel;
 use super::selection::Selection;
 use crate::model::{ItemId, Map, NodeId};
 use crate::scene::VisibilityMap;
@@ -145,12 +146,17 @@ impl StanceApp {
     }
 
     /// The analysis panel, if open; returns the layout commands its buttons ask for.
-    pub(super) fn analysis_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+    pub(super) fn analysis_panel_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        window_width: f32,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.analysis.open {
             return commands;
         }
-        egui::Panel::right("analysis")
+        SidePanel::Analysis
+            .limit(egui::Panel::right("analysis"), window_width)
             .resizable(true)
             .default_size(460.0)
             .show(ui, |ui| {

@@ -103,6 +103,44 @@ impl Camera {
         }
     }
 
+    /// This camera panned just enough for `bounds` to lie wholly in the view (with a small
+    /// margin), at the same zoom; unchanged when it already does. A box larger than the view
+    /// is centred.
+    pub fn nudged_to_show(&self, bounds: Rect, viewport: Rect) -> Camera {
+        let margin = Self::FIT_MARGIN / 2.0 / self.zoom;
+        let wanted = bounds.expand(margin);
+        let visible = self.visible(viewport);
+        let shift = |lo: f32, hi: f32, view_lo: f32, view_hi: f32| {
+            if hi - lo > view_hi - view_lo {
+                (lo + hi) / 2.0 - (view_lo + view_hi) / 2.0
+            } else if lo < view_lo {
+                lo - view_lo
+            } else if hi > view_hi {
+                hi - view_hi
+            } else {
+                0.0
+            }
+        };
+        let delta = Vec2::new(
+            shift(
+                wanted.left(),
+                wanted.right(),
+                visible.left(),
+                visible.right(),
+            ),
+            shift(
+                wanted.top(),
+                wanted.bottom(),
+                visible.top(),
+                visible.bottom(),
+            ),
+        );
+        Camera {
+            center: self.center + delta,
+            zoom: self.zoom,
+        }
+    }
+
     /// A camera that brings `bounds` into `area` (part of `viewport`) with as little change
     /// as possible: it only pans when the box fits at the current zoom and labels are
     /// readable, and otherwise zooms to fit it (but no closer than 100%).
@@ -185,6 +223,30 @@ mod tests {
         assert_eq!(camera.zoom, Camera::MIN_ZOOM);
         camera.zoom_around(viewport(), viewport().center(), f32::NAN);
         assert_eq!(camera.zoom, Camera::MIN_ZOOM);
+    }
+
+    #[test]
+    fn nudging_pans_only_as_far_as_the_box_needs() {
+        let camera = Camera {
+            center: Pos2::ZERO,
+            zoom: 1.0,
+        };
+        let inside = Rect::from_center_size(Pos2::new(10.0, 10.0), Vec2::new(100.0, 40.0));
+        assert_eq!(camera.nudged_to_show(inside, viewport()), camera);
+        let visible = camera.visible(viewport());
+        let cut = Rect::from_min_size(
+            Pos2::new(visible.left() - 50.0, 0.0),
+            Vec2::new(200.0, 40.0),
+        );
+        let nudged = camera.nudged_to_show(cut, viewport());
+        assert_eq!(nudged.zoom, 1.0);
+        assert!(nudged.visible(viewport()).contains_rect(cut));
+        assert!(
+            (nudged.center.x - camera.center.x).abs() < 100.0,
+            "moved {} for a box cut by 50",
+            nudged.center.x - camera.center.x
+        );
+        assert_eq!(nudged.center.y, camera.center.y);
     }
 
     #[test]

@@ -7,13 +7,22 @@ use super::hit::{self, Hit};
 use super::interact::{Gesture, Interaction};
 use super::tooltip;
 use super::view::Highlight;
+use crate::app::selection::Selection;
 use crate::model::{Map, NodeId};
 use crate::scene::SceneId;
 use eframe::egui::{self, CursorIcon, Pos2, Rect};
 
 /// What stands out while the pointer rests on something: a node with its edges and
-/// neighbours, or an edge with its two ends.
-pub fn highlight(drawing: &Drawing, interaction: &Interaction) -> Highlight {
+/// neighbours, or an edge with its two ends — and whatever is selected (search matches among
+/// it), which hovering never dims.
+pub fn highlight(drawing: &Drawing, interaction: &Interaction, selection: &Selection) -> Highlight {
+    let mut set = hovered(drawing, interaction)?;
+    set.extend(selection.items().filter_map(SceneId::of_item));
+    Some(set)
+}
+
+/// The hovered item with its neighbours.
+fn hovered(drawing: &Drawing, interaction: &Interaction) -> Highlight {
     if interaction.gesture != Gesture::Idle {
         return None;
     }

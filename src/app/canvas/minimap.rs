@@ -58,11 +58,13 @@ impl Minimap {
         camera: &mut Camera,
         viewport: Rect,
     ) -> bool {
-        let bounds = drawing.scene.bounds.expand(20.0);
+        // Hidden while every node is in view, even when the margin around them is not.
+        let nodes = drawing.scene.bounds;
         let visible = camera.visible(viewport);
-        if !bounds.is_positive() || !bounds.is_finite() || visible.contains_rect(bounds) {
+        if !nodes.is_positive() || !nodes.is_finite() || visible.contains_rect(nodes) {
             return false;
         }
+        let bounds = nodes.expand(20.0);
         // At most a quarter of the canvas each way, so a narrow canvas (the analysis panel
         // open beside it) keeps most of its room for the map.
         let most = MAX_SIZE.min(viewport.size() * 0.25);
@@ -81,6 +83,7 @@ impl Minimap {
         let response = ui
             .interact(rect, ui.scope_id().with("minimap"), Sense::click_and_drag())
             .on_hover_text("Overview: click or drag to look elsewhere");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map overview"));
         if (response.clicked() || response.dragged())
             && let Some(pointer) = response.interact_pointer_pos()
         {

@@ -75,6 +75,17 @@ pub const GESTURES: &[(&str, &str)] = &[
     ("Ctrl+wheel; pinch", "zoom around the pointer"),
 ];
 
+/// How items asked for are brought into view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reveal {
+    /// Centred, zooming in to a readable size if need be (a click in the lists).
+    Show,
+    /// Zoomed to fill the view (fit selection).
+    Fit,
+    /// Panned just enough to be wholly in view (new nodes).
+    Nudge,
+}
+
 /// The canvas's state between frames.
 #[derive(Default)]
 pub struct CanvasState {
@@ -94,7 +105,7 @@ pub struct CanvasState {
     interaction: Interaction,
     /// Items to bring into view on the next frame, and whether to fit them exactly (rather
     /// than move the view as little as possible).
-    reveal: Option<(Vec<ItemId>, bool)>,
+    reveal: Option<(Vec<ItemId>, Reveal)>,
     /// The canvas rectangle last frame, for commands that run between frames.
     viewport: Option<Rect>,
     /// Pointer position over the canvas last frame.
@@ -131,14 +142,22 @@ impl CanvasState {
     /// Brings items into view on the next frame, moving the view as little as it can.
     pub fn reveal(&mut self, items: Vec<ItemId>) {
         if !items.is_empty() {
-            self.reveal = Some((items, false));
+            self.reveal = Some((items, Reveal::Show));
         }
     }
 
     /// Zooms and pans so the items fill the view on the next frame.
     pub fn fit_items(&mut self, items: Vec<ItemId>) {
         if !items.is_empty() {
-            self.reveal = Some((items, true));
+            self.reveal = Some((items, Reveal::Fit));
+        }
+    }
+
+    /// Pans on the next frame just far enough that the items are wholly in view (new nodes
+    /// placed at the canvas's edge), without zooming; nothing moves when they already are.
+    pub fn keep_in_view(&mut self, items: Vec<ItemId>) {
+        if !items.is_empty() {
+            self.reveal = Some((items, Reveal::Nudge));
         }
     }
 
@@ -179,6 +198,11 @@ impl CanvasState {
     /// selection instead).
     pub fn cancel(&mut self) -> bool {
         self.interaction.cancel()
+    }
+
+    /// Where the map was drawn last frame (the canvas below its toolbar), in window points.
+    pub fn viewport(&self) -> Option<Rect> {
+        self.viewport
     }
 
     /// What double-click creates now.
@@ -251,6 +275,20 @@ fn frame(
 ) {
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let viewport = response.rect;
+    // A panel opened or closed beside the canvas: a map that was wholly in view stays so.
+    if let Some(before) = state.viewport
+        && before.size() != viewport.size()
+        && state
+            .camera
+            .visible(before)
+            .contains_rect(drawing.scene.bounds)
+        && !state
+            .camera
+            .visible(viewport)
+            .contains_rect(drawing.scene.bounds)
+    {
+        state.fit_pending = true;
+    }
     state.viewport = Some(viewport);
     let free = legend::free_area(state.show_legend, drawing, viewport);
     if std::mem::take(&mut state.fit_pending) {
@@ -261,13 +299,13 @@ fn frame(
         };
     }
     state.first_view = false;
-    if let Some((items, fit)) = state.reveal.take()
+    if let Some((items, how)) = state.reveal.take()
         && let Some(bounds) = hit::items_bounds(drawing, &items)
     {
-        state.camera = if fit {
-            Camera::fit_within(bounds, viewport, free)
-        } else {
-            state.camera.reveal(bounds, viewport, free)
+        state.camera = match how {
+            Reveal::Fit => Camera::fit_within(bounds, viewport, free),
+            Reveal::Show => state.camera.reveal(bounds, viewport, free),
+            Reveal::Nudge => state.camera.nudged_to_show(bounds, viewport),
         };
     }
     navigate::wheel_and_pinch(ui, &response, &mut state.camera, viewport);
@@ -316,7 +354,7 @@ fn frame(
         moving: &moving,
     };
     overlay::paint_underlays(&painter, &overlay);
-    let highlight = hover::highlight(drawing, &state.interaction);
+    let highlight = hover::highlight(drawing, &state.interaction, selection);
     view::paint_drawing(&painter, drawing, to_screen, viewport, &highlight, &moving);
     overlay::paint_overlays(&painter, &overlay);
 

@@ -17,6 +17,9 @@ pub struct FieldState {
     draft: Option<(FieldKey, String)>,
     /// The field of the current typing session and its undo group.
     session: Option<(FieldKey, u64)>,
+    /// Text left in fields that could not become an edit (a date that is not one): shown
+    /// until it is corrected, never thrown away.
+    unsaved: Vec<(FieldKey, String)>,
 }
 
 impl FieldState {
@@ -62,10 +65,24 @@ impl Form<'_> {
         current: &str,
         lines: Lines,
     ) -> Option<String> {
+        self.text_field(ui, name, current, lines, false)
+    }
+
+    /// A text field; with `keep_unsaved`, text that never reached the map stays in the field
+    /// after it loses the keyboard.
+    fn text_field(
+        &mut self,
+        ui: &mut egui::Ui,
+        name: &'static str,
+        current: &str,
+        lines: Lines,
+        keep_unsaved: bool,
+    ) -> Option<String> {
         let key = (self.item, name);
+        let unsaved = self.unsaved(key).map(str::to_owned);
         let mut text = match &self.state.draft {
             Some((k, draft)) if *k == key => draft.clone(),
-            _ => current.to_owned(),
+            _ => unsaved.unwrap_or_else(|| current.to_owned()),
         };
         let label = ui.label(name);
         let edit = match lines {
@@ -76,22 +93,44 @@ impl Form<'_> {
             .add(edit.desired_width(f32::INFINITY))
             .labelled_by(label.id);
         if response.lost_focus() {
-            if matches!(&self.state.draft, Some((k, _)) if *k == key) {
-                self.state.draft = None;
-            }
+            self.set_aside_draft(key, current, keep_unsaved);
             if matches!(self.state.session, Some((k, _)) if k == key) {
                 self.state.session = None;
                 self.requests.end_group();
             }
         }
         if response.changed() {
+            self.state.unsaved.retain(|(k, _)| *k != key);
             self.state.draft = Some((key, text.clone()));
             return Some(text);
         }
-        if !response.has_focus() && matches!(&self.state.draft, Some((k, _)) if *k == key) {
-            self.state.draft = None;
+        if !response.has_focus() {
+            self.set_aside_draft(key, current, keep_unsaved);
         }
         None
+    }
+
+    /// Text kept in the field `key` that is not in the map.
+    fn unsaved(&self, key: FieldKey) -> Option<&str> {
+        self.state
+            .unsaved
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// Ends the draft of the field `key` when it loses the keyboard: dropped when the map has
+    /// it (or refused it by a rule, like an empty name), kept when asked to and it differs.
+    fn set_aside_draft(&mut self, key: FieldKey, current: &str, keep_unsaved: bool) {
+        let Some((k, draft)) = self.state.draft.take() else {
+            return;
+        };
+        if k != key {
+            self.state.draft = Some((k, draft));
+        } else if keep_unsaved && draft != current {
+            self.state.unsaved.retain(|(k, _)| *k != key);
+            self.state.unsaved.push((key, draft));
+        }
     }
 
     /// Records an edit typed into the field `name`, as part of its typing session.
@@ -114,16 +153,23 @@ impl Form<'_> {
         current: Option<Date>,
     ) -> Option<Option<Date>> {
         let shown = current.map(|d| d.to_string()).unwrap_or_default();
-        let typed = self.text(ui, name, &shown, Lines::One);
-        let draft = match &self.state.draft {
-            Some((k, draft)) if *k == (self.item, name) => Some(draft.clone()),
-            _ => None,
+        let typed = self.text_field(ui, name, &shown, Lines::One, true);
+        let key = (self.item, name);
+        let (draft, focused) = match &self.state.draft {
+            Some((k, draft)) if *k == key => (Some(draft.clone()), true),
+            _ => (self.unsaved(key).map(str::to_owned), false),
         };
         if let Some(draft) = &draft
             && parse_date(draft).is_err()
         {
+            let advice = "write the date as YYYY-MM-DD, e.g. 2021-12-07";
+            let text = if focused {
+                advice.to_owned()
+            } else {
+                format!("not saved: {advice}")
+            };
             ui.label(
-                RichText::new("write the date as YYYY-MM-DD, e.g. 2021-12-07")
+                RichText::new(text)
                     .small()
                     .color(ui.visuals().error_fg_color),
             );

@@ -59,16 +59,28 @@ fn several(ui: &mut egui::Ui, map: &Map, selection: &Selection, form: &mut field
     fields::heading(ui, &format!("{} items selected", selection.len()));
     let count = |f: fn(&ItemId) -> bool| selection.items().filter(f).count();
     let parts = [
-        (count(|i| matches!(i, ItemId::Claim(_))), "claims"),
-        (count(|i| matches!(i, ItemId::Actor(_))), "actors"),
-        (count(|i| matches!(i, ItemId::Stance(_))), "stances"),
-        (count(|i| matches!(i, ItemId::Relation(_))), "relations"),
-        (count(|i| matches!(i, ItemId::Source(_))), "sources"),
+        (count(|i| matches!(i, ItemId::Claim(_))), "claim", "claims"),
+        (count(|i| matches!(i, ItemId::Actor(_))), "actor", "actors"),
+        (
+            count(|i| matches!(i, ItemId::Stance(_))),
+            "stance",
+            "stances",
+        ),
+        (
+            count(|i| matches!(i, ItemId::Relation(_))),
+            "relation",
+            "relations",
+        ),
+        (
+            count(|i| matches!(i, ItemId::Source(_))),
+            "source",
+            "sources",
+        ),
     ];
     let text: Vec<String> = parts
         .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .filter(|(n, ..)| *n > 0)
+        .map(|&(n, one, many)| crate::counts::counted(n, one, many))
         .collect();
     fields::note(ui, text.join(", "));
     let nodes: Vec<_> = selection.nodes().collect();
