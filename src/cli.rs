@@ -44,6 +44,9 @@ pub enum CliCommand {
               value_parser = crate::app::screenshot::parse_size)]
         size: [u32; 2],
     },
+    /// Convert a map between formats: a spreadsheet (.csv) or AIF JSON to a map, a map to
+    /// CSV, GraphML, the actor alignment network, AIF, Argdown, Kumu, JSON Canvas or DOT.
+    Convert(crate::formats::command::ConvertArgs),
     /// Lay out map files and save them in place (the old version stays as FILE.bak): the
     /// stance layout, or with --network the network layout. Pinned nodes stay put.
     Layout {
@@ -63,6 +66,7 @@ pub fn run() -> ExitCode {
         Some(CliCommand::Check { files }) => check(&files),
         Some(CliCommand::Export(args)) => crate::export::command::run(&args),
         Some(CliCommand::Screenshot { file, output, size }) => screenshot(file, output, size),
+        Some(CliCommand::Convert(args)) => crate::formats::command::run(&args),
         Some(CliCommand::Layout { network, files }) => {
             let kind = if network {
                 crate::layout::LayoutKind::Network

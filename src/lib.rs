@@ -8,6 +8,7 @@ pub mod cli;
 pub mod counts;
 pub mod example;
 pub mod export;
+pub mod formats;
 pub mod io;
 pub mod layout;
 pub mod layout_command;

@@ -1,6 +1,9 @@
 //! Installing like a desktop app: the Debian package's files exist in the repository, and the
 //! menu entry is one desktop environments accept.
 
+// A test that cannot read the manifest should fail loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::Command;
 

@@ -2,6 +2,9 @@
 //! ever dropped, even when the last keystrokes and a click on another field arrive in the same
 //! frame.
 
+// Setup that fails should fail the test loudly.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::{app, harness};

@@ -19,6 +19,7 @@ impl StanceApp {
             Command::New | Command::Open | Command::Save | Command::SaveAs => no_file_dialog,
             Command::OpenRecent => no_file_dialog && !self.shell.settings.recent.is_empty(),
             Command::CopyImage => self.doc.map().node_count() > 0 && !self.export.is_busy(),
+            Command::Import | Command::ExportAs => self.formats_enabled(),
             Command::Undo => self.doc.can_undo(),
             Command::Redo => self.doc.can_redo(),
             Command::Cut
@@ -70,6 +71,8 @@ impl StanceApp {
             Command::SaveAs => self.save_as(ctx, None),
             Command::ExportImage => self.export.show(self.doc.path()),
             Command::CopyImage => self.copy_image(ctx),
+            Command::Import => self.ask_which_file_to_import(ctx),
+            Command::ExportAs => self.formats.export_open = true,
             Command::Quit => self.request(ctx, Intent::Quit),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),

@@ -51,6 +51,10 @@ pub enum Command {
     SaveAs,
     /// Open the Export image window (PNG or SVG).
     ExportImage,
+    /// Add a spreadsheet, AIF file or another map to this map (or open it as a new one).
+    Import,
+    /// Write the map in another program's format (CSV, GraphML, AIF, Argdown, …).
+    ExportAs,
     /// Quit the app (asking about unsaved changes).
     Quit,
     /// Undo the last change.
@@ -158,6 +162,8 @@ impl Command {
             Command::SaveAs => "Save as…",
             Command::ExportImage => "Export image…",
             Command::CopyImage => "Copy image",
+            Command::Import => "Import…",
+            Command::ExportAs => "Export as…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -204,6 +210,13 @@ impl Command {
                 "Save a PNG or SVG picture of the map with title, legend and sources"
             }
             Command::CopyImage => "Copy a picture of the map for pasting into slides",
+            Command::Import => {
+                "Add a spreadsheet (CSV), an AIF file or another map to this map, or open it \
+                 as a new map"
+            }
+            Command::ExportAs => {
+                "Write the map as CSV, GraphML, AIF, Argdown, Kumu, JSON Canvas or DOT"
+            }
             Command::Quit => "Close stancemap, offering to save unsaved changes",
             Command::Undo => "Take back the last change to the map",
             Command::Redo => "Make the last undone change again",
@@ -265,6 +278,8 @@ impl Command {
             | Command::Save
             | Command::SaveAs
             | Command::ExportImage
+            | Command::Import
+            | Command::ExportAs
             | Command::Quit => Menu::File,
             Command::Undo
             | Command::Redo
@@ -310,6 +325,8 @@ impl Command {
             Command::ShowShortcuts => Some(plain(Key::F1)),
             Command::ExportImage => Some(ctrl(Key::E)),
             Command::CopyImage => Some(ctrl_shift(Key::C)),
+            Command::Import => Some(ctrl(Key::I)),
+            Command::ExportAs => Some(ctrl_shift(Key::E)),
             Command::Quit => Some(ctrl(Key::Q)),
             Command::Undo => Some(ctrl(Key::Z)),
             Command::Redo => Some(ctrl_shift(Key::Z)),

@@ -51,6 +51,7 @@ impl StanceApp {
             Intent::Open(path) => {
                 self.open_file(&path);
             }
+            Intent::OpenImported => self.open_imported(ctx),
             Intent::Quit => {
                 self.shell.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -185,12 +186,17 @@ impl StanceApp {
             p.extension()
                 .is_some_and(|e| MAP_EXTENSIONS.iter().any(|m| e.eq_ignore_ascii_case(m)))
         };
-        match dropped.iter().find(is_map) {
-            Some(path) => self.request(ctx, Intent::Open(path.clone())),
-            None => {
+        let importable =
+            |p: &&PathBuf| crate::formats::Format::of_path(p).is_ok_and(|f| f.can_import());
+        let to_import = dropped.iter().find(importable).cloned();
+        match (dropped.iter().find(is_map), to_import) {
+            (Some(path), _) => self.request(ctx, Intent::Open(path.clone())),
+            (None, Some(path)) => self.start_import(&path),
+            (None, None) => {
                 let names: Vec<String> = dropped.iter().map(|p| p.display().to_string()).collect();
                 self.status = Some(format!(
-                    "Only stancemap maps (.ron files) can be opened, not {}",
+                    "Only stancemap maps (.ron), spreadsheets (.csv) and AIF files (.json) can be \
+                     opened or imported, not {}",
                     names.join(", ")
                 ));
             }

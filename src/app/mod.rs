@@ -19,9 +19,11 @@ mod editing;
 pub mod export_dialog;
 mod export_jobs;
 mod files;
+pub mod formats_dialog;
 mod help;
 mod history;
 mod icon;
+mod importing;
 mod input_order;
 mod inspector;
 mod layout_runner;
@@ -76,6 +78,8 @@ pub struct StanceApp {
     analysis: analysis::AnalysisPanel,
     /// The Export image window and Copy image (`export_dialog.rs`).
     export: export_dialog::ExportDialog,
+    /// Import… and Export as… (`formats_dialog.rs`, `importing.rs`).
+    formats: formats_dialog::FormatsDialog,
     /// Where the canvas was on screen last frame, for exporting the current view.
     canvas_rect: egui::Rect,
     inspector: inspector::Inspector,
@@ -102,6 +106,7 @@ impl StanceApp {
             layout: layout_runner::LayoutRunner::default(),
             analysis: analysis::AnalysisPanel::default(),
             export: export_dialog::ExportDialog::default(),
+            formats: formats_dialog::FormatsDialog::default(),
             canvas_rect: egui::Rect::NOTHING,
             inspector: inspector::Inspector::default(),
             lists: lists::Lists::default(),
@@ -353,6 +358,7 @@ impl StanceApp {
         }
         commands.extend(self.shell_windows(&ctx));
         self.export_window(&ctx);
+        self.formats_frame(&ctx);
         self.layout_frame(&ctx);
         self.apply_requests(&ctx, requests);
         self.canvas_context_menu(&ctx);

@@ -15,6 +15,8 @@ pub enum Intent {
     Open(PathBuf),
     /// Close the app.
     Quit,
+    /// Open the map an import made, as a new map.
+    OpenImported,
 }
 
 impl Intent {
@@ -22,7 +24,7 @@ impl Intent {
     fn discard_label(&self) -> &'static str {
         match self {
             Intent::Quit => "Quit without saving",
-            Intent::NewMap | Intent::Open(_) => "Discard changes",
+            Intent::NewMap | Intent::Open(_) | Intent::OpenImported => "Discard changes",
         }
     }
 }

@@ -163,6 +163,7 @@ impl StanceApp {
             || !shell.recovery_offers.is_empty()
             || shell.dialogs.is_showing_path_field()
             || shell.palette.is_open()
+            || self.formats.pending.is_some()
     }
 
     /// Start of a frame: theme, close requests, dialog answers and dropped files.

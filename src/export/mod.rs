@@ -21,6 +21,7 @@ pub use compose::{MAX_SCALE, MAX_WIDTH, compose};
 pub use error::ExportError;
 pub use fonts::{Fonts, families_for, missing_glyphs_warning};
 pub use options::{ExportOptions, Format, Region, Size, today};
+pub use output::write_atomically;
 pub use picture::{Areas, Drawing, Layer, Picture};
 pub use png::{MAX_PIXELS, MAX_SIDE, RgbaImage, fits as fits_png};
 pub use svg::to_svg;

@@ -1,0 +1,21 @@
+//! Stance spreadsheets (CSV): one row per stance — actor, actor kind, camp, claim, position,
+//! quote, translation, source, date — the way coders keep data and the way Discourse Network
+//! Analyzer exports statements; relations and lone items in rows of their own.
+
+mod columns;
+mod records;
+mod table;
+mod write;
+
+pub use columns::{Column, Layout};
+pub use records::{SheetRecords, records};
+pub use table::{Table, TableRow, decode, read_csv};
+pub use write::{rows, to_csv};
+
+use super::report::ImportReport;
+
+/// Reads a CSV file's rows as records (see [`records`]).
+pub fn import_csv(bytes: &[u8]) -> Result<SheetRecords, ImportReport> {
+    let table = read_csv(bytes)?;
+    records(&table).map_err(|problem| ImportReport::new(vec![problem]))
+}
