@@ -1,5 +1,5 @@
-//! The example map in `maps/` loads, validates, is saved in canonical form, quotes its source
-//! article verbatim and covers the claims the article discusses.
+//! The example map in `maps/` loads, validates, is saved in canonical form, carries its source
+//! article and quotes it verbatim and covers the claims the article discusses.
 
 use stancemap::io::{load_file, to_ron_string};
 use stancemap::layout::{LayoutKind, Progress, STANCE_GAP, Scope, layout_map, map_overlaps};
@@ -10,12 +10,6 @@ use std::path::Path;
 const MAP_PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/maps/putin-biden-call-2021.ron"
-);
-
-/// The example map's source article, kept in the repository beside the tests.
-const ARTICLE_PATH: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/putin-biden-call-2021.txt"
 );
 
 const ACTORS: usize = 17;
@@ -34,9 +28,13 @@ fn example() -> Map {
     load_file(Path::new(MAP_PATH)).unwrap_or_else(|e| panic!("the example map does not load: {e}"))
 }
 
+/// The example's article, as the map itself carries it in its source's text.
 fn seed_article() -> String {
-    std::fs::read_to_string(ARTICLE_PATH)
-        .unwrap_or_else(|e| panic!("cannot read the example's article {ARTICLE_PATH}: {e}"))
+    example()
+        .sources()
+        .next()
+        .and_then(|source| source.text.clone())
+        .unwrap_or_else(|| panic!("the example map's source carries no text"))
 }
 
 #[test]

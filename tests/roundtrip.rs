@@ -56,12 +56,14 @@ fn source_fields() -> impl Strategy<
         Option<String>,
         Option<String>,
         Option<String>,
+        Option<String>,
     ),
 > {
     (
         name(),
         text(),
         proptest::option::of(date()),
+        proptest::option::of(text()),
         proptest::option::of(text()),
         proptest::option::of(text()),
         proptest::option::of(text()),
@@ -162,7 +164,7 @@ fn valid_map() -> impl Strategy<Value = Map> {
             };
             let sources: Vec<Source> = sources
                 .into_iter()
-                .map(|(title, publisher, date, url, language, notes)| Source {
+                .map(|(title, publisher, date, url, language, notes, text)| Source {
                     id: SourceId(fresh()),
                     title,
                     publisher,
@@ -170,6 +172,7 @@ fn valid_map() -> impl Strategy<Value = Map> {
                     url,
                     language,
                     notes,
+                    text,
                 })
                 .collect();
             let actors: Vec<Actor> = actors

@@ -74,6 +74,9 @@ pub struct SourceRecord {
     /// Free notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// The document's full text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// An actor as written in a file.
@@ -228,6 +231,7 @@ impl From<&Source> for SourceRecord {
             url: s.url.clone(),
             language: s.language.clone(),
             notes: s.notes.clone(),
+            text: s.text.clone(),
         }
     }
 }
@@ -242,6 +246,7 @@ impl From<SourceRecord> for Source {
             url: r.url,
             language: r.language,
             notes: r.notes,
+            text: r.text,
         }
     }
 }

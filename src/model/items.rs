@@ -21,6 +21,9 @@ pub struct Source {
     pub language: Option<String>,
     /// Free notes about the source (provenance, reliability).
     pub notes: Option<String>,
+    /// The document's full text, paragraphs separated by blank lines, when the analyst has
+    /// added it; quotes are found in it and the reader shows it.
+    pub text: Option<String>,
 }
 
 /// Someone who takes positions: a person, a state, a bloc, an expert...
@@ -187,6 +190,7 @@ impl Source {
             url: None,
             language: None,
             notes: None,
+            text: None,
         }
     }
 }

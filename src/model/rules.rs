@@ -25,6 +25,9 @@ use std::fmt;
 pub const MAX_NAME_CHARS: usize = 500;
 /// Longest quote, note or other free text, in characters.
 pub const MAX_TEXT_CHARS: usize = 100_000;
+/// Longest source text, in characters: a long report or a book chapter fits, a whole book does
+/// not.
+pub const MAX_SOURCE_TEXT_CHARS: usize = 20_000_000;
 
 /// One broken rule: which item breaks it and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +114,9 @@ pub fn check_source(source: &Source, out: &mut Vec<Problem>) {
     check_optional_text(item, "url", source.url.as_ref(), out);
     check_optional_text(item, "language", source.language.as_ref(), out);
     check_optional_text(item, "notes", source.notes.as_ref(), out);
+    if let Some(text) = &source.text {
+        check_length(item, "text", text, MAX_SOURCE_TEXT_CHARS, out);
+    }
 }
 
 /// Checks an actor on its own.
