@@ -48,17 +48,18 @@ fn kind() -> impl Strategy<Value = ActorKind> {
     proptest::sample::select(ActorKind::ALL.to_vec())
 }
 
-fn source_fields() -> impl Strategy<
-    Value = (
-        String,
-        String,
-        Option<Date>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ),
-> {
+/// Title, publisher, date, url, language, notes and text of a source.
+type SourceFields = (
+    String,
+    String,
+    Option<Date>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn source_fields() -> impl Strategy<Value = SourceFields> {
     (
         name(),
         text(),
@@ -164,16 +165,18 @@ fn valid_map() -> impl Strategy<Value = Map> {
             };
             let sources: Vec<Source> = sources
                 .into_iter()
-                .map(|(title, publisher, date, url, language, notes, text)| Source {
-                    id: SourceId(fresh()),
-                    title,
-                    publisher,
-                    date,
-                    url,
-                    language,
-                    notes,
-                    text,
-                })
+                .map(
+                    |(title, publisher, date, url, language, notes, text)| Source {
+                        id: SourceId(fresh()),
+                        title,
+                        publisher,
+                        date,
+                        url,
+                        language,
+                        notes,
+                        text,
+                    },
+                )
                 .collect();
             let actors: Vec<Actor> = actors
                 .into_iter()

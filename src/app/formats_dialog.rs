@@ -12,7 +12,9 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 
 /// The extensions Import… offers.
-pub const IMPORT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "json", "ron"];
+pub const IMPORT_EXTENSIONS: &[&str] = &[
+    "csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods", "json", "ron",
+];
 
 /// A file read and planned, waiting for the user's choice.
 #[derive(Debug, Clone)]
@@ -121,7 +123,10 @@ impl FormatsDialog {
                 egui::Grid::new("export_formats")
                     .num_columns(2)
                     .show(ui, |ui| {
-                        for format in Format::ALL.into_iter().filter(|f| *f != Format::Map) {
+                        for format in Format::ALL
+                            .into_iter()
+                            .filter(|f| *f != Format::Map && f.can_export())
+                        {
                             if ui.button(format.label()).clicked() {
                                 picked = Some(format);
                             }
