@@ -1,6 +1,9 @@
 //! A map file changed on disk by another program while it is open: saving over it asks first
 //! (Reload / Overwrite / Save as), and so does getting the window's focus back.
 
+// Helpers fail the test loudly when something they set up goes wrong.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::{add_claim, app, harness, press, small_map, wait_for, write_map};

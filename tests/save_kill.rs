@@ -3,6 +3,9 @@
 //! see src/io/writer.rs) makes each step print its name and wait, so the kills land where they
 //! are meant to rather than where luck puts them.
 
+// Helpers fail the test loudly when something they set up goes wrong.
+#![allow(clippy::unwrap_used)]
+
 use stancemap::io::{backup_path, load_file, load_str, save_file, to_ron_string};
 use stancemap::model::Map;
 use stancemap::model::synthetic::synthetic_map;
@@ -87,8 +90,8 @@ fn a_save_killed_at_any_step_leaves_the_map_and_its_backup_whole() {
     ];
 
     // Kill points: at several moments while the content is written, then after each step.
-    let mut kills: Vec<(&str, Duration)> = (1..=8)
-        .map(|ms| ("Started", Duration::from_millis(ms * 3)))
+    let mut kills: Vec<(&str, Duration)> = (1..=16)
+        .map(|ms| ("Started", Duration::from_millis(ms * 6)))
         .collect();
     kills.extend(STEPS.iter().map(|s| (*s, Duration::ZERO)));
     let mut outcomes = Vec::new();
@@ -128,6 +131,7 @@ fn a_save_killed_at_any_step_leaves_the_map_and_its_backup_whole() {
         );
         left_behind += temp_files(&dir).len();
         outcomes.push(format!("{step}+{extra:?}: {map}/{backup}"));
+        eprintln!("{}", outcomes.last().unwrap());
     }
     // The kills landed on both sides of the replacement.
     assert!(
