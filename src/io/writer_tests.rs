@@ -136,6 +136,50 @@ fn an_immutable_file_leaves_its_backup_untouched() {
     assert_eq!(names(dir.path()), ["map.ron", "map.ron.bak"]);
 }
 
+/// A small tmpfs, unmounted when dropped (also when the test fails).
+struct SmallDisk(tempfile::TempDir);
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+/// A real full disk: a 1 MB tmpfs (mounting needs root), filled so that the new version does
+/// not fit. The map and the older backup stay byte for byte, and no temporary file is left.
+#[test]
+#[ignore = "needs mount (apt install mount)"]
+fn a_really_full_disk_keeps_the_map_and_the_older_backup() {
+    let mount = crate::testing::needs::program("mount", "mount");
+    let disk = SmallDisk(tempfile::tempdir().unwrap());
+    let mounted = std::process::Command::new(mount)
+        .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+        .arg(disk.0.path())
+        .status()
+        .unwrap()
+        .success();
+    assert!(mounted, "needs root to mount a 1 MB tmpfs");
+    let path = disk.0.path().join("map.ron");
+    save_file(&path, &crate::model::synthetic::synthetic_map(40, 80, 1)).unwrap();
+    save_file(&path, &crate::model::synthetic::synthetic_map(40, 80, 2)).unwrap();
+    let (current, older) = (
+        fs::read(&path).unwrap(),
+        fs::read(backup_path(&path)).unwrap(),
+    );
+    // Leave about 200 KB free; the new version is over 400 KB.
+    fs::write(disk.0.path().join("filler"), vec![0u8; 700 * 1024]).unwrap();
+    let big = crate::model::synthetic::synthetic_map(600, 1_200, 3);
+    assert!(to_ron_string(&big).unwrap().len() > 400 * 1024);
+    let message = save_file(&path, &big).unwrap_err().to_string();
+    assert!(message.contains("the disk is full"), "{message}");
+    assert!(message.contains("nothing was changed"), "{message}");
+    assert_eq!(fs::read(&path).unwrap(), current);
+    assert_eq!(fs::read(backup_path(&path)).unwrap(), older);
+    assert_eq!(names(disk.0.path()), ["filler", "map.ron", "map.ron.bak"]);
+}
+
 #[test]
 fn a_file_changed_on_disk_is_not_saved_over() {
     let dir = tempfile::tempdir().unwrap();
