@@ -102,7 +102,10 @@ pub fn write_file<E: From<SaveError>>(
     step(Step::Sync, pause).map_err(io_fail)?;
 
     let _lock = lock_folder(&folder).map_err(fail)?;
+    // A file deleted since (moved away, a branch switched) holds no one's work: it is written
+    // again without asking.
     if let Some(expected) = options.expected
+        && target.exists()
         && !expected.still_matches(&target).map_err(io_fail)?
     {
         return Err(fail(SaveFailure::ChangedOnDisk));

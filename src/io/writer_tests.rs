@@ -197,6 +197,10 @@ fn a_file_changed_on_disk_is_not_saved_over() {
     assert!(error.to_string().contains("was changed on disk"), "{error}");
     assert_eq!(fs::read(&path).unwrap(), theirs);
     assert_eq!(fs::read(backup_path(&path)).unwrap(), backup);
+    // A file deleted since is written again: there is nothing of anyone's to lose.
+    fs::remove_file(&path).unwrap();
+    save_map(&path, &Map::new("mine 4"), Some(&written.stamp)).unwrap();
+    assert_eq!(load_file(&path).unwrap().title(), "mine 4");
 }
 
 #[test]
