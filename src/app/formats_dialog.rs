@@ -265,7 +265,9 @@ pub fn read_import(map: &Map, path: &Path) -> Result<PendingImport, ImportReport
 /// Writes `map` to `path` in `format`, atomically.
 pub fn write_export(map: &Map, path: &Path, format: Format) -> Result<(), String> {
     if format == Format::Map {
-        return crate::io::save_file(path, map).map_err(|e| e.to_string());
+        return crate::io::save_file(path, map)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
     }
     let bytes = export(map, format)?;
     crate::export::write_atomically(path, |out| {

@@ -14,6 +14,7 @@ pub mod commands;
 mod context_menu;
 mod date_field;
 pub mod dialogs;
+pub mod disk_changes;
 mod document;
 mod editing;
 pub mod export_dialog;

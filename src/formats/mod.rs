@@ -35,7 +35,7 @@ use std::path::Path;
 /// The map in `format`, as the bytes of a file.
 pub fn export(map: &Map, format: Format) -> Result<Vec<u8>, String> {
     let text = match format {
-        Format::Map => crate::io::to_ron_string(map),
+        Format::Map => crate::io::to_ron_string(map).map_err(|e| e.to_string())?,
         Format::Csv => spreadsheet::to_csv(map),
         Format::Workbook => {
             return Err(
