@@ -684,3 +684,58 @@ fn opening_the_analysis_panel_keeps_the_whole_map_in_view() {
         );
     }
 }
+
+/// Hands the harness's queued input to the app's input ordering (as eframe does before every
+/// frame) and runs one frame.
+fn frame_in_input_order(harness: &mut App<'_>) {
+    let ctx = harness.ctx.clone();
+    let mut input = std::mem::take(harness.input_mut());
+    harness.state_mut().order_input(&ctx, &mut input);
+    *harness.input_mut() = input;
+    harness.step();
+}
+
+/// Queues a key press with the text it types, as a keyboard sends it.
+fn queue_typed_key(harness: &mut App<'_>, key: Key, text: Option<&str>) {
+    let events = &mut harness.input_mut().events;
+    for pressed in [true, false] {
+        events.push(Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        });
+        if let (true, Some(text)) = (pressed, text) {
+            events.push(Event::Text(text.to_owned()));
+        }
+    }
+}
+
+#[test]
+fn a_label_typed_in_the_same_frame_as_the_n_that_opens_its_editor_is_kept() {
+    let mut harness = harness(Map::new("empty"));
+    harness.run();
+    queue_typed_key(&mut harness, Key::N, Some("n"));
+    for letter in "Red lines".chars() {
+        let name = letter.to_ascii_uppercase().to_string();
+        let key = if letter == ' ' {
+            Key::Space
+        } else {
+            Key::from_name(&name).unwrap()
+        };
+        queue_typed_key(&mut harness, key, Some(&letter.to_string()));
+    }
+    queue_typed_key(&mut harness, Key::Enter, None);
+    for _ in 0..4 {
+        frame_in_input_order(&mut harness);
+    }
+    harness.run();
+    let labels: Vec<String> = harness
+        .state()
+        .map()
+        .claims()
+        .map(|c| c.label.clone())
+        .collect();
+    assert_eq!(labels, ["Red lines"], "{:?}", harness.state().status());
+}

@@ -314,6 +314,29 @@ impl Command {
         }
     }
 
+    /// Whether the command opens a text field that takes the keys typed next (a label editor,
+    /// the search box, the palette).
+    pub fn opens_text_field(self) -> bool {
+        matches!(
+            self,
+            Command::NewClaim
+                | Command::NewActor
+                | Command::Rename
+                | Command::Find
+                | Command::CommandPalette
+        )
+    }
+
+    /// Whether `key` with `modifiers` is the shortcut of a command that opens a text field.
+    pub fn opens_text_field_on(key: Key, modifiers: Modifiers) -> bool {
+        Command::all()
+            .filter(|command| command.opens_text_field())
+            .filter_map(Command::shortcut)
+            .any(|shortcut| {
+                shortcut.logical_key == key && modifiers.matches_exact(shortcut.modifiers)
+            })
+    }
+
     /// The main keyboard shortcut.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         match self {
@@ -470,5 +493,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn shortcuts_that_open_a_text_field_are_known_by_their_keys() {
+        let on_linux_ctrl = Modifiers::CTRL | Modifiers::COMMAND;
+        assert!(Command::opens_text_field_on(Key::F2, Modifiers::NONE));
+        assert!(Command::opens_text_field_on(Key::N, Modifiers::NONE));
+        assert!(Command::opens_text_field_on(Key::N, Modifiers::SHIFT));
+        assert!(Command::opens_text_field_on(Key::F, on_linux_ctrl));
+        assert!(
+            !Command::opens_text_field_on(Key::N, on_linux_ctrl),
+            "new map"
+        );
+        assert!(
+            !Command::opens_text_field_on(Key::F, Modifiers::NONE),
+            "fit map"
+        );
+        assert!(!Command::opens_text_field_on(Key::L, Modifiers::NONE));
     }
 }

@@ -185,7 +185,11 @@ impl StanceApp {
     /// same frame moves the keyboard focus (eframe calls this before every frame; tests that
     /// build input by hand call it themselves).
     pub fn order_input(&mut self, ctx: &egui::Context, input: &mut egui::RawInput) {
-        if self.input_order.reorder(input) {
+        let field_focused = ctx.egui_wants_keyboard_input();
+        if self
+            .input_order
+            .reorder(input, field_focused, commands::Command::opens_text_field_on)
+        {
             ctx.request_repaint();
         }
     }
