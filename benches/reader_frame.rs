@@ -12,6 +12,9 @@
 //!
 //! Results go in the README's "Reader frame" section.
 
+// The benchmark's setup fails loudly when its generated map is not what it expects.
+#![allow(clippy::expect_used, clippy::indexing_slicing)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Color32, Pos2, Rect, Vec2};
 use stancemap::app::reader::{Look, Reader, line_job};

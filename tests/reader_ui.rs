@@ -3,6 +3,9 @@
 //! three stances coded from the keyboard alone save with their exact quotes, source and date,
 //! and a quote edited away from its text is flagged in Checks and re-anchored.
 
+// Tests fail loudly when their setup goes wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use common::{app, harness, press, wait_for};

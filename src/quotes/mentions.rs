@@ -86,7 +86,9 @@ fn whole_word(text: &str, range: Range<usize>) -> bool {
     };
     let starts_wordy = wordy(name.chars().next());
     let ends_wordy = wordy(name.chars().next_back());
-    !(starts_wordy && wordy(first)) && !(ends_wordy && wordy(last))
+    let joins_before = starts_wordy && wordy(first);
+    let joins_after = ends_wordy && wordy(last);
+    !(joins_before || joins_after)
 }
 
 /// The actor to offer for a quote at `selection`: the first one named inside it, else the one

@@ -77,10 +77,10 @@ impl ChecksView {
                                 if ui.selectable_label(selected, &finding.message).clicked() {
                                     select_items(selection, &finding.items);
                                 }
-                                if finding.kind == FindingKind::QuoteNotInText {
-                                    if let Some(asked) = re_anchor(ui, map, finding, anchor) {
-                                        edit = Some(asked);
-                                    }
+                                if finding.kind == FindingKind::QuoteNotInText
+                                    && let Some(asked) = re_anchor(ui, map, finding, anchor)
+                                {
+                                    edit = Some(asked);
                                 }
                             }
                         });

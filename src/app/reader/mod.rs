@@ -173,7 +173,7 @@ impl Reader {
         let Some(source) = map.stance(id).and_then(|s| s.source) else {
             return;
         };
-        if !map.source(source).is_some_and(|s| s.text.is_some()) {
+        if map.source(source).is_none_or(|s| s.text.is_none()) {
             return;
         }
         self.show_source(source);
