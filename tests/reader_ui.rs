@@ -284,3 +284,83 @@ fn a_moved_quote_is_flagged_in_checks_and_re_anchored_to_the_selection() {
 fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+#[test]
+fn clicking_a_name_selects_its_actor() {
+    let (app, _) = app(small_map(), None);
+    let mut harness = harness(app);
+    open_reader(&mut harness);
+    harness.get_by_label("普京 (Vladimir Putin)").click();
+    harness.run();
+    let putin = harness
+        .state()
+        .map()
+        .actors()
+        .find(|a| a.name == "Vladimir Putin")
+        .unwrap()
+        .id;
+    assert_eq!(
+        harness.state().selection().single(),
+        Some(ItemId::Actor(putin))
+    );
+}
+
+#[test]
+fn selecting_a_stance_elsewhere_scrolls_the_reader_to_its_quote() {
+    let map = example_map().unwrap();
+    let putin = map
+        .actors()
+        .find(|a| a.name == "Vladimir Putin")
+        .unwrap()
+        .id;
+    let red_lines = map
+        .stances()
+        .find(|s| {
+            s.actor == putin
+                && map.claim(s.claim).unwrap().label == "Respect Russia's red lines on Ukraine"
+        })
+        .unwrap()
+        .id;
+    let label = describe_stance(&map, red_lines);
+    let (mut app, _) = app(map, None);
+    app.show_analysis(AnalysisTab::Matrix);
+    let mut harness = harness(app);
+    open_reader(&mut harness);
+    assert!(
+        harness.query_by_label(&label).is_none(),
+        "the quote should start out of view"
+    );
+    harness
+        .get_by_label(
+            "Vladimir Putin on “Respect Russia's red lines on Ukraine”: strongly supports",
+        )
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection().single(),
+        Some(ItemId::Stance(red_lines))
+    );
+    harness.get_by_label(&label);
+}
+
+#[test]
+fn a_selection_that_names_an_actor_offers_it_and_typing_replaces_it() {
+    let (app, _) = app(small_map(), None);
+    let mut harness = harness(app);
+    open_reader(&mut harness);
+    find_and_select(&mut harness, "Putin added that Russia wants");
+    press(&mut harness, Modifiers::NONE, Key::S);
+    assert_eq!(
+        harness.get_by_label("Actor").value().as_deref(),
+        Some("Vladimir Putin")
+    );
+    // Back to the actor field: what is typed replaces the offered name.
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    type_and_enter(&mut harness, "Sergey Lavrov");
+    type_and_enter(&mut harness, "No NATO expansion");
+    press(&mut harness, Modifiers::NONE, Key::Num5);
+    let map = harness.state().map();
+    let stance = map.stances().next().unwrap();
+    assert_eq!(map.actor(stance.actor).unwrap().name, "Sergey Lavrov");
+    assert_eq!(stance.quote, "Putin added that Russia wants");
+}

@@ -289,6 +289,9 @@ fn pick_field<K: Copy + PartialEq>(
         response.request_focus();
         *focus = None;
     }
+    if response.gained_focus() {
+        select_all(ui, id, &pick.query);
+    }
     if response.changed() {
         pick.chosen = None;
         pick.cursor = 0;
@@ -317,6 +320,14 @@ fn pick_field<K: Copy + PartialEq>(
         choose(pick, suggestions.get(pick.cursor));
     }
     picked || entered
+}
+
+/// Selects all of a field's text, so what is typed next replaces the offered name.
+fn select_all(ui: &Ui, id: egui::Id, text: &str) {
+    let mut state = egui::widgets::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    let all = egui::text::CCursorRange::select_all_str(text);
+    state.cursor.set_char_range(Some(all));
+    state.store(ui.ctx(), id);
 }
 
 /// Picks `suggestion` (or, with none, keeps what was typed as the new item's name).

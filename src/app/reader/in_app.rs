@@ -17,10 +17,12 @@ impl StanceApp {
         if !self.reader.open {
             return;
         }
+        // As wide as the canvas can spare, up to a comfortable reading width.
+        let width = SidePanel::Reader.max_width(window_width, true).min(420.0);
         let out = SidePanel::Reader
             .limit(egui::Panel::left("reader"), window_width, true)
             .resizable(true)
-            .default_size(420.0)
+            .default_size(width)
             .show(ui, |ui| {
                 self.reader.ui(ui, self.doc.map(), self.doc.generation())
             })
