@@ -365,3 +365,35 @@ fn a_selection_that_names_an_actor_offers_it_and_typing_replaces_it() {
     assert_eq!(map.actor(stance.actor).unwrap().name, "Sergey Lavrov");
     assert_eq!(stance.quote, "Putin added that Russia wants");
 }
+
+#[test]
+fn the_stance_date_starts_as_the_sources_and_a_bad_date_is_refused_in_the_form() {
+    let (app, _) = app(small_map(), None);
+    let mut harness = harness(app);
+    open_reader(&mut harness);
+    find_and_select(&mut harness, "北約不得");
+    press(&mut harness, Modifiers::NONE, Key::S);
+    assert_eq!(
+        harness.get_by_label("Date").value().as_deref(),
+        Some("2021-12-08")
+    );
+    type_and_enter(&mut harness, "nato");
+    let retype = |harness: &mut Harness<'static, StanceApp>, text: &str| {
+        harness.get_by_label("Date").focus();
+        harness.run();
+        harness.key_press_modifiers(CTRL, Key::A);
+        harness.get_by_label("Date").type_text(text);
+        harness.run();
+        harness.key_press(Key::Enter);
+        harness.run();
+    };
+    retype(&mut harness, "7 Dec");
+    harness.get_by_label_contains("is not a date");
+    assert_eq!(harness.state().map().stances().len(), 0);
+    assert!(harness.state().reader().form_open());
+    retype(&mut harness, "2021-12-07");
+    let map = harness.state().map();
+    let stance = map.stances().next().unwrap();
+    assert_eq!(stance.date, Some(Date::constant(2021, 12, 7)));
+    assert_eq!(stance.position, Position::Supports);
+}

@@ -1,9 +1,9 @@
 //! Turning a coded selection into edits: the stance with the exact selected text as its quote,
-//! the source and its date, and any new actor or claim it needs, placed next to what it
+//! the source and the date (the source's unless the analyst changed it), and any new actor or claim it needs, placed next to what it
 //! connects to, all in one batch (one undo step).
 
 use crate::model::{
-    Actor, ActorId, ActorKind, Claim, ClaimId, Edit, Map, Point, Position, SourceId, Stance,
+    Actor, ActorId, ActorKind, Claim, ClaimId, Date, Edit, Map, Point, Position, SourceId, Stance,
     StanceId,
 };
 
@@ -33,6 +33,8 @@ pub struct Coding {
     pub quote: String,
     /// The source the text comes from.
     pub source: SourceId,
+    /// When the position was stated (the form starts from the source's date).
+    pub date: Option<Date>,
 }
 
 /// The batch that adds the coded stance (and its new actor and claim), and the new stance's
@@ -77,7 +79,7 @@ pub fn coding_edit(map: &Map, coding: &Coding, near: Point) -> (Edit, StanceId) 
     let mut stance = Stance::new(id, actor, claim, coding.position);
     stance.quote = coding.quote.clone();
     stance.source = Some(coding.source);
-    stance.date = map.source(coding.source).and_then(|s| s.date);
+    stance.date = coding.date;
     edits.push(Edit::AddStance(stance));
     (Edit::Batch(edits), id)
 }
@@ -85,7 +87,7 @@ pub fn coding_edit(map: &Map, coding: &Coding, near: Point) -> (Edit, StanceId) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Date, Source};
+    use crate::model::Source;
 
     fn map() -> (Map, SourceId, ClaimId) {
         let mut map = Map::new("t");
@@ -113,6 +115,7 @@ mod tests {
             position: Position::StronglySupports,
             quote: "北約不得東擴".into(),
             source,
+            date: map.source(source).and_then(|s| s.date),
         };
         let (edit, id) = coding_edit(&map, &coding, Point::default());
         map.apply(edit).unwrap();
@@ -135,6 +138,7 @@ mod tests {
             position: Position::Supports,
             quote: "普京".into(),
             source,
+            date: None,
         };
         let (edit, id) = coding_edit(&map, &coding, Point::new(10.0, 10.0));
         map.apply(edit).unwrap();

@@ -4,6 +4,7 @@
 
 use super::coding::{Choice, Coding};
 use super::suggest::{self, Suggestion};
+use crate::app::date_field::{DATE_HINT, parse_date_field};
 use crate::model::{ActorId, ClaimId, Map, Position, SourceId};
 use eframe::egui::{self, Key, Modifiers, Pos2, Ui};
 use std::ops::Range;
@@ -57,6 +58,8 @@ pub struct CodingForm {
     claim: Pick<ClaimId>,
     /// The position Enter creates with: the last one used.
     position: Position,
+    /// When the position was stated, as typed; starts as the source's date.
+    date: String,
     /// The field to give the keyboard to on the next frame.
     focus: Option<Field>,
     /// Why the last try to create did not.
@@ -89,8 +92,14 @@ impl CodingForm {
         } else {
             Field::Actor
         };
+        let date = map
+            .source(source)
+            .and_then(|s| s.date)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
         CodingForm {
             source,
+            date,
             quote,
             range,
             actor,
@@ -142,6 +151,16 @@ impl CodingForm {
         if actor_done {
             self.focus = Some(Field::Claim);
         }
+        ui.horizontal(|ui| {
+            let label = ui.label("Date");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.date)
+                    .hint_text(DATE_HINT)
+                    .desired_width(110.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("When the position was stated; the source's date unless changed");
+        });
         let mut create = None;
         ui.label("Position");
         ui.horizontal_wrapped(|ui| {
@@ -174,6 +193,13 @@ impl CodingForm {
     /// The stance to create, or a problem shown in the form when an end is missing.
     fn coding(&mut self, map: &Map, position: Position) -> FormOutcome {
         self.position = position;
+        let date = match parse_date_field(&self.date) {
+            Ok(date) => date,
+            Err(problem) => {
+                self.problem = Some(problem);
+                return FormOutcome::Open;
+            }
+        };
         let actor = match (&self.actor.chosen, self.actor.query.trim()) {
             (Some(id), _) => Choice::Existing(*id),
             (None, "") => return self.missing(Field::Actor, "Name the actor first"),
@@ -192,6 +218,7 @@ impl CodingForm {
             position,
             quote: self.quote.clone(),
             source: self.source,
+            date,
         })
     }
 
