@@ -19,14 +19,15 @@ impl StanceApp {
         }
         // As wide as the canvas can spare, up to a comfortable reading width.
         let width = SidePanel::Reader.max_width(window_width, true).min(420.0);
-        let out = SidePanel::Reader
+        let panel = SidePanel::Reader
             .limit(egui::Panel::left("reader"), window_width, true)
             .resizable(true)
             .default_size(width)
             .show(ui, |ui| {
                 self.reader.ui(ui, self.doc.map(), self.doc.generation())
-            })
-            .inner;
+            });
+        self.reader.pane_right = panel.response.rect.right();
+        let out = panel.inner;
         if let Some(item) = out.select {
             self.select_from_reader(item);
         }
@@ -63,10 +64,9 @@ impl StanceApp {
             return;
         };
         let offered = offered_actor(self.reader.mentions(), range.clone());
-        let at = self
-            .reader
-            .selection_end()
-            .map_or(egui::pos2(80.0, 120.0), |p| p + egui::vec2(0.0, 6.0));
+        // Asked for beside the reader, level with the selection, so the text stays readable.
+        let y = self.reader.selection_end().map_or(120.0, |p| p.y - 60.0);
+        let at = egui::pos2(self.reader.pane_right + 8.0, y.max(40.0));
         self.reader.serial += 1;
         let form = CodingForm::new(
             map,

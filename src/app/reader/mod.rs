@@ -51,6 +51,8 @@ pub struct Reader {
     serial: u64,
     /// The position the last coded stance took, which Enter in the next form creates.
     last_position: Position,
+    /// Where the pane ends on the right, in window points: the form opens beside it.
+    pane_right: f32,
 }
 
 /// What the reader asks the app to do.
@@ -77,6 +79,7 @@ impl Default for Reader {
             form: None,
             serial: 0,
             last_position: Position::Supports,
+            pane_right: 0.0,
         }
     }
 }
