@@ -13,6 +13,7 @@ pub mod io;
 pub mod layout;
 pub mod layout_command;
 pub mod model;
+pub mod quotes;
 pub mod scene;
 
 #[cfg(test)]

@@ -18,6 +18,8 @@ pub enum FindingKind {
     Contradiction,
     /// Two actors that share a name or alias.
     PossibleDuplicate,
+    /// A stance's quote is not in its source's text (one of them was edited).
+    QuoteNotInText,
 }
 
 impl FindingKind {
@@ -28,6 +30,7 @@ impl FindingKind {
             FindingKind::UnaddressedClaim => "claim nobody takes a position on",
             FindingKind::Contradiction => "actor contradicts a relation",
             FindingKind::PossibleDuplicate => "possible duplicate actors",
+            FindingKind::QuoteNotInText => "quote not found in its source's text",
         }
     }
 }
@@ -50,6 +53,7 @@ pub fn check_map(map: &Map) -> Vec<Finding> {
     unaddressed_claims(map, &mut findings);
     contradictions(map, &mut findings);
     duplicates(map, &mut findings);
+    quotes_not_in_text(map, &mut findings);
     findings
 }
 
@@ -74,6 +78,26 @@ fn unbacked_stances(map: &Map, out: &mut Vec<Finding>) {
                 map.actor(stance.actor).map_or("?", |a| a.name.as_str()),
                 stance.position.label(),
                 quoted(map.claim(stance.claim).map_or("?", |c| c.label.as_str())),
+            ),
+            items: vec![stance.id.into()],
+        });
+    }
+}
+
+fn quotes_not_in_text(map: &Map, out: &mut Vec<Finding>) {
+    for id in crate::quotes::missing_quotes(map) {
+        let Some(stance) = map.stance(id) else {
+            continue;
+        };
+        let source = stance.source.and_then(|s| map.source(s));
+        out.push(Finding {
+            kind: FindingKind::QuoteNotInText,
+            message: format!(
+                "{} {} {}: the quote is not in the text of {}",
+                map.actor(stance.actor).map_or("?", |a| a.name.as_str()),
+                stance.position.label(),
+                quoted(map.claim(stance.claim).map_or("?", |c| c.label.as_str())),
+                quoted(source.map_or("?", |s| s.title.as_str())),
             ),
             items: vec![stance.id.into()],
         });

@@ -32,6 +32,7 @@ impl StanceApp {
                 .selection
                 .single()
                 .is_some_and(|item| matches!(item, ItemId::Actor(_) | ItemId::Claim(_))),
+            Command::CodeSelection => self.can_code_selection(),
             Command::StanceLayout | Command::NetworkLayout => self.layout_enabled(false),
             Command::StanceLayoutSelection | Command::NetworkLayoutSelection => {
                 self.layout_enabled(true)
@@ -48,6 +49,7 @@ impl StanceApp {
             | Command::ZoomOut
             | Command::ToggleLegend
             | Command::ToggleMinimap
+            | Command::ShowReader
             | Command::CommandPalette
             | Command::ThemeSystem
             | Command::ThemeLight
@@ -90,6 +92,8 @@ impl StanceApp {
             Command::NewClaim => self.new_claim_at_pointer(),
             Command::NewActor => self.new_actor_at_pointer(),
             Command::Rename => self.rename_selected(),
+            Command::CodeSelection => self.open_coding_form(),
+            Command::ShowReader => self.reader.open = !self.reader.open,
             Command::FitMap => self.canvas.fit_pending = true,
             Command::FitSelection => self.canvas.fit_items(self.selection.items().collect()),
             Command::ZoomIn => self.canvas.zoom_by(super::Camera::STEP),

@@ -85,6 +85,8 @@ pub enum Command {
     NewActor,
     /// Edit the selected node's label on the canvas.
     Rename,
+    /// Open the coding form on the text selected in the reader.
+    CodeSelection,
     /// Show the whole map.
     FitMap,
     /// Show the selection.
@@ -97,6 +99,8 @@ pub enum Command {
     ToggleLegend,
     /// Show or hide the overview of large maps.
     ToggleMinimap,
+    /// Show or hide the reader of sources' texts.
+    ShowReader,
     /// Search every command by name and run one.
     CommandPalette,
     /// Use light or dark colours as the operating system does.
@@ -184,6 +188,8 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::ToggleLegend => "Legend",
             Command::ToggleMinimap => "Overview",
+            Command::CodeSelection => "Code stance from selection…",
+            Command::ShowReader => "Reader",
             Command::CommandPalette => "Command palette…",
             Command::ThemeSystem => "Follow system theme",
             Command::ThemeLight => "Light theme",
@@ -243,6 +249,14 @@ impl Command {
             Command::ToggleMinimap => {
                 "Show or hide the overview in the corner when the map is larger than the view"
             }
+            Command::CodeSelection => {
+                "Make a stance whose quote is the text selected in the reader: pick actor, \
+                 claim and position in a small form"
+            }
+            Command::ShowReader => {
+                "Show the source's text with every quote highlighted; select text to code \
+                 stances from it"
+            }
             Command::CommandPalette => "Find any command by typing part of its name",
             Command::ThemeSystem => "Use light or dark colours as the operating system does",
             Command::ThemeLight => "Use dark text on light backgrounds",
@@ -294,6 +308,7 @@ impl Command {
             | Command::NewClaim
             | Command::NewActor
             | Command::Rename
+            | Command::CodeSelection
             | Command::CopyImage => Menu::Edit,
             Command::FitMap
             | Command::FitSelection
@@ -301,6 +316,7 @@ impl Command {
             | Command::ZoomOut
             | Command::ToggleLegend
             | Command::ToggleMinimap
+            | Command::ShowReader
             | Command::CommandPalette
             | Command::ThemeSystem
             | Command::ThemeLight
@@ -364,6 +380,8 @@ impl Command {
             Command::NewClaim => Some(plain(Key::N)),
             Command::NewActor => Some(shift(Key::N)),
             Command::Rename => Some(plain(Key::F2)),
+            Command::CodeSelection => Some(plain(Key::S)),
+            Command::ShowReader => Some(ctrl(Key::R)),
             Command::FitMap => Some(plain(Key::F)),
             Command::FitSelection => Some(shift(Key::F)),
             Command::ZoomIn => Some(plain(Key::Plus)),

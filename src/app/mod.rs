@@ -36,6 +36,7 @@ mod panel_room;
 mod path_field;
 mod placing;
 pub mod prompts;
+pub mod reader;
 mod recent_changes;
 pub mod recovery;
 pub mod screenshot;
@@ -93,6 +94,8 @@ pub struct StanceApp {
     input_order: input_order::InputOrder,
     /// When the status line's message was set, so it can fade.
     status_clock: status_clock::StatusClock,
+    /// The reader of sources' texts and its coding form (`reader/`).
+    reader: reader::Reader,
 }
 
 impl StanceApp {
@@ -116,6 +119,7 @@ impl StanceApp {
             was_typing: false,
             input_order: input_order::InputOrder::default(),
             status_clock: status_clock::StatusClock::default(),
+            reader: reader::Reader::default(),
         }
     }
 
@@ -129,6 +133,7 @@ impl StanceApp {
         self.selection = Selection::default();
         self.inspector = inspector::Inspector::default();
         self.cjk = cjk::CjkCheck::default();
+        self.reader.forget_document();
         self.status = None;
         self.shell_document_replaced();
         self.analysis_document_replaced();
@@ -147,6 +152,16 @@ impl StanceApp {
     /// What is selected.
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// The reader pane's state.
+    pub fn reader(&self) -> &reader::Reader {
+        &self.reader
+    }
+
+    /// The reader pane's state, to change (tests select text this way).
+    pub fn reader_mut(&mut self) -> &mut reader::Reader {
+        &mut self.reader
     }
 
     /// The Export image window's state.
@@ -275,7 +290,8 @@ impl StanceApp {
         self.begin_frame(&ctx);
         // Escape closes an open menu or help window before it means "select none".
         let escape_taken = egui::Popup::is_any_open(&ctx) || self.shell.help.close_on_escape(&ctx);
-        let mut commands = if self.modal_is_open() {
+        // The coding form takes the keys (1–6, Enter, Esc) while it is open.
+        let mut commands = if self.modal_is_open() || self.reader.form_open() {
             Vec::new()
         } else {
             let mut pressed = Self::pressed_commands(&ctx, self.was_typing || escape_taken);
@@ -302,7 +318,7 @@ impl StanceApp {
         });
         let window_width = ui.available_width();
         SidePanel::Lists
-            .limit(egui::Panel::left("lists"), window_width)
+            .limit(egui::Panel::left("lists"), window_width, self.reader.open)
             .resizable(true)
             .default_size(240.0)
             .show(ui, |ui| {
@@ -310,8 +326,13 @@ impl StanceApp {
                     self.canvas.reveal(items);
                 }
             });
+        self.reader_panel_ui(ui, window_width);
         let mut requests = SidePanel::Inspector
-            .limit(egui::Panel::right("inspector"), window_width)
+            .limit(
+                egui::Panel::right("inspector"),
+                window_width,
+                self.reader.open,
+            )
             .resizable(true)
             .default_size(280.0)
             .show(ui, |ui| {
@@ -362,6 +383,7 @@ impl StanceApp {
             ctx.request_repaint();
         }
         commands.extend(self.shell_windows(&ctx));
+        self.coding_form_frame(&ctx);
         self.export_window(&ctx);
         self.formats_frame(&ctx);
         self.layout_frame(&ctx);

@@ -321,6 +321,7 @@ impl MenuState for StanceApp {
             Command::ThemeDark => Some(theme == ThemeChoice::Dark),
             Command::ToggleLegend => Some(self.canvas.show_legend),
             Command::ToggleMinimap => Some(self.canvas.show_minimap),
+            Command::ShowReader => Some(self.reader.open),
             _ => None,
         }
     }

@@ -1,12 +1,22 @@
 //! The checks view: consistency findings grouped by kind; clicking one selects the items it
-//! names.
+//! names. A quote missing from its source's text can be re-anchored to the text selected in
+//! the reader.
 
 use super::select_items;
 use crate::analysis::{Finding, FindingKind, check_map};
 use crate::app::selection::Selection;
 use crate::counts::counted;
-use crate::model::Map;
+use crate::model::{Edit, ItemId, Map, SourceId};
 use eframe::egui;
+
+/// The text selected in the reader, which a missing quote can be re-anchored to.
+#[derive(Debug, Clone, Copy)]
+pub struct Anchor<'a> {
+    /// The source the reader shows.
+    pub source: SourceId,
+    /// The selected text, exactly.
+    pub text: &'a str,
+}
 
 /// The checks view's state.
 #[derive(Debug, Default)]
@@ -15,20 +25,28 @@ pub struct ChecksView {
 }
 
 impl ChecksView {
-    /// Draws the view.
-    pub fn ui(&mut self, ui: &mut egui::Ui, map: &Map, generation: u64, selection: &mut Selection) {
+    /// Draws the view; returns the edit a Re-anchor button asks for.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        (map, generation): (&Map, u64),
+        selection: &mut Selection,
+        anchor: Option<Anchor<'_>>,
+    ) -> Option<Edit> {
+        let mut edit = None;
         if !matches!(&self.cache, Some((g, _)) if *g == generation) {
             self.cache = Some((generation, check_map(map)));
         }
         let Some((_, findings)) = &self.cache else {
-            return;
+            return None;
         };
         if findings.is_empty() {
             ui.label(
                 "Nothing to report: every stance has a quote and a source, every claim is \
-                 taken up, no actor contradicts a relation, and no two actors share a name.",
+                 taken up, no actor contradicts a relation, no two actors share a name, and \
+                 every quote is in its source's text.",
             );
-            return;
+            return None;
         }
         ui.label(format!(
             "{} — click one to select what it names.",
@@ -42,6 +60,7 @@ impl ChecksView {
                     FindingKind::UnaddressedClaim,
                     FindingKind::Contradiction,
                     FindingKind::PossibleDuplicate,
+                    FindingKind::QuoteNotInText,
                 ];
                 for kind in kinds {
                     let of_kind: Vec<&Finding> =
@@ -58,9 +77,40 @@ impl ChecksView {
                                 if ui.selectable_label(selected, &finding.message).clicked() {
                                     select_items(selection, &finding.items);
                                 }
+                                if finding.kind == FindingKind::QuoteNotInText
+                                    && let Some(asked) = re_anchor(ui, map, finding, anchor)
+                                {
+                                    edit = Some(asked);
+                                }
                             }
                         });
                 }
             });
+        edit
     }
+}
+
+/// A button that replaces a missing quote with the reader's selection in the same source.
+fn re_anchor(
+    ui: &mut egui::Ui,
+    map: &Map,
+    finding: &Finding,
+    anchor: Option<Anchor<'_>>,
+) -> Option<Edit> {
+    let stance = finding.items.iter().find_map(|item| match item {
+        ItemId::Stance(id) => map.stance(*id),
+        _ => None,
+    })?;
+    let usable = anchor.filter(|a| stance.source == Some(a.source));
+    let button = egui::Button::new("Re-anchor to the reader's selection");
+    let response = ui
+        .add_enabled(usable.is_some(), button)
+        .on_hover_text("Select the quote's new place in the reader (same source), then click")
+        .on_disabled_hover_text("Select the quote's new place in the reader (same source) first");
+    let anchor = usable?;
+    response.clicked().then(|| {
+        let mut moved = stance.clone();
+        moved.quote = anchor.text.to_owned();
+        Edit::UpdateStance(moved)
+    })
 }

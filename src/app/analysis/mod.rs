@@ -155,8 +155,13 @@ impl StanceApp {
         if !self.analysis.open {
             return commands;
         }
+        let mut commands_edit = None;
         SidePanel::Analysis
-            .limit(egui::Panel::right("analysis"), window_width)
+            .limit(
+                egui::Panel::right("analysis"),
+                window_width,
+                self.reader.open,
+            )
             .resizable(true)
             .default_size(460.0)
             .show(ui, |ui| {
@@ -186,12 +191,30 @@ impl StanceApp {
                     }
                     Tab::Filters => self.analysis.filters.ui(ui, map, &self.selection),
                     Tab::Checks => {
-                        self.analysis
-                            .checks
-                            .ui(ui, map, generation, &mut self.selection)
+                        let anchor = self
+                            .reader
+                            .selected_text(map)
+                            .zip(self.reader.source())
+                            .map(|(text, source)| checks_view::Anchor { source, text });
+                        let edit = self.analysis.checks.ui(
+                            ui,
+                            (map, generation),
+                            &mut self.selection,
+                            anchor,
+                        );
+                        if let Some(edit) = edit {
+                            commands_edit = Some(edit);
+                        }
                     }
                 }
             });
+        if let Some(edit) = commands_edit
+            && self.apply(edit)
+        {
+            self.status = Some(
+                "Re-anchored the quote to the reader's selection; Ctrl+Z takes it back".into(),
+            );
+        }
         commands
     }
 
