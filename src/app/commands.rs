@@ -331,7 +331,7 @@ impl Command {
     }
 
     /// Whether the command opens a text field that takes the keys typed next (a label editor,
-    /// the search box, the palette).
+    /// the search box, the palette, the coding form).
     pub fn opens_text_field(self) -> bool {
         matches!(
             self,
@@ -340,6 +340,7 @@ impl Command {
                 | Command::Rename
                 | Command::Find
                 | Command::CommandPalette
+                | Command::CodeSelection
         )
     }
 

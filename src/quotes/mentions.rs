@@ -91,19 +91,20 @@ fn whole_word(text: &str, range: Range<usize>) -> bool {
     !(joins_before || joins_after)
 }
 
-/// The actor to offer for a quote at `selection`: the first one named inside it, else the one
-/// named nearest before it. `mentions` are in text order.
+/// The actor to offer for a quote at `selection`: the one named nearest before it (news
+/// text names the speaker, then quotes them: "普京說,俄方需要…"), else the first one named
+/// inside it. `mentions` are in text order.
 pub fn offered_actor(mentions: &[Mention], selection: Range<usize>) -> Option<ActorId> {
-    let inside = mentions
+    let before = mentions
         .iter()
-        .find(|m| m.range.start >= selection.start && m.range.end <= selection.end);
-    let before = || {
+        .take_while(|m| m.range.start < selection.start)
+        .last();
+    let inside = || {
         mentions
             .iter()
-            .take_while(|m| m.range.start < selection.start)
-            .last()
+            .find(|m| m.range.start >= selection.start && m.range.end <= selection.end)
     };
-    inside.or_else(before).map(|m| m.actor)
+    before.or_else(inside).map(|m| m.actor)
 }
 
 #[cfg(test)]
@@ -152,13 +153,15 @@ mod tests {
     }
 
     #[test]
-    fn the_actor_named_inside_a_selection_is_offered_else_the_nearest_before() {
+    fn the_actor_named_nearest_before_a_selection_is_offered_else_one_inside() {
         let text = "普京說，拜登稱美國不會派兵，他還說";
         let mentions = finder().find(text);
-        let inside = text.find("美國").unwrap();
-        assert_eq!(offered_actor(&mentions, inside..text.len()), Some(US));
+        // The speaker named before the quote, not the country the quote speaks of.
+        let quote = text.find("美國").unwrap();
+        assert_eq!(offered_actor(&mentions, quote..text.len()), Some(BIDEN));
         let after = text.find("他").unwrap();
         assert_eq!(offered_actor(&mentions, after..text.len()), Some(US));
+        // Nobody named before: the first actor named inside.
         let at_biden = text.find("拜登").unwrap();
         assert_eq!(offered_actor(&mentions, 0..at_biden), Some(PUTIN));
         assert_eq!(offered_actor(&[], 0..3), None);
