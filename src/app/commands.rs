@@ -55,6 +55,10 @@ pub enum Command {
     Import,
     /// Write the map in another program's format (CSV, GraphML, AIF, Argdown, …).
     ExportAs,
+    /// Open the window for a new source, with its text pasted or loaded from a file.
+    AddSource,
+    /// Load the selected source's text from a file.
+    ReplaceSourceText,
     /// Quit the app (asking about unsaved changes).
     Quit,
     /// Undo the last change.
@@ -85,6 +89,8 @@ pub enum Command {
     NewActor,
     /// Edit the selected node's label on the canvas.
     Rename,
+    /// Open the selected source in the source window (its text included).
+    EditSource,
     /// Show the whole map.
     FitMap,
     /// Show the selection.
@@ -164,6 +170,9 @@ impl Command {
             Command::CopyImage => "Copy image",
             Command::Import => "Import…",
             Command::ExportAs => "Export as…",
+            Command::AddSource => "Add source…",
+            Command::ReplaceSourceText => "Replace source text from file…",
+            Command::EditSource => "Edit source…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -218,6 +227,14 @@ impl Command {
                 "Write the map as CSV, GraphML, AIF, Argdown, Kumu, JSON Canvas or DOT"
             }
             Command::Quit => "Close stancemap, offering to save unsaved changes",
+            Command::AddSource => {
+                "Add an article, speech or report: title, publisher, date, address, language \
+                 and its text, pasted or loaded from a text, Markdown or web page file"
+            }
+            Command::ReplaceSourceText => {
+                "Load the selected source's text from a text, Markdown or web page file"
+            }
+            Command::EditSource => "Edit the selected source's fields and text in one window",
             Command::Undo => "Take back the last change to the map",
             Command::Redo => "Make the last undone change again",
             Command::Cut => "Copy the selected items to the clipboard and remove them",
@@ -280,6 +297,8 @@ impl Command {
             | Command::ExportImage
             | Command::Import
             | Command::ExportAs
+            | Command::AddSource
+            | Command::ReplaceSourceText
             | Command::Quit => Menu::File,
             Command::Undo
             | Command::Redo
@@ -294,6 +313,7 @@ impl Command {
             | Command::NewClaim
             | Command::NewActor
             | Command::Rename
+            | Command::EditSource
             | Command::CopyImage => Menu::Edit,
             Command::FitMap
             | Command::FitSelection
@@ -348,6 +368,9 @@ impl Command {
             Command::ToggleLegend => Some(plain(Key::L)),
             Command::ToggleMinimap => Some(plain(Key::M)),
             Command::OpenRecent
+            | Command::AddSource
+            | Command::ReplaceSourceText
+            | Command::EditSource
             | Command::ThemeSystem
             | Command::ThemeLight
             | Command::ThemeDark
@@ -381,6 +404,7 @@ impl Command {
             self,
             Command::Save
                 | Command::ExportImage
+                | Command::AddSource
                 | Command::Quit
                 | Command::CopyImage
                 | Command::Cut

@@ -4,6 +4,7 @@
 //! canvas read the map and produce edits, and [`StanceApp`] applies them through the document,
 //! which validates them and records undo steps.
 
+pub mod add_source;
 pub mod analysis;
 pub mod canvas;
 pub mod change;
@@ -12,6 +13,7 @@ mod clipboard;
 mod command_dispatch;
 pub mod commands;
 mod context_menu;
+pub mod current_source;
 mod date_field;
 pub mod dialogs;
 mod document;
@@ -33,6 +35,7 @@ mod native_dialogs;
 mod palette;
 mod panel_room;
 mod path_field;
+pub mod pinned_offer;
 mod placing;
 pub mod prompts;
 mod recent_changes;
@@ -42,6 +45,7 @@ pub mod search;
 pub mod selection;
 pub mod settings;
 mod shell;
+mod source_files;
 mod startup;
 mod status_clock;
 mod title;
@@ -80,6 +84,8 @@ pub struct StanceApp {
     export: export_dialog::ExportDialog,
     /// Import… and Export as… (`formats_dialog.rs`, `importing.rs`).
     formats: formats_dialog::FormatsDialog,
+    /// The source window and loading a source's text from a file (`source_files.rs`).
+    source_window: source_files::SourceWindow,
     /// Where the canvas was on screen last frame, for exporting the current view.
     canvas_rect: egui::Rect,
     inspector: inspector::Inspector,
@@ -107,6 +113,7 @@ impl StanceApp {
             analysis: analysis::AnalysisPanel::default(),
             export: export_dialog::ExportDialog::default(),
             formats: formats_dialog::FormatsDialog::default(),
+            source_window: source_files::SourceWindow::default(),
             canvas_rect: egui::Rect::NOTHING,
             inspector: inspector::Inspector::default(),
             lists: lists::Lists::default(),
@@ -127,6 +134,7 @@ impl StanceApp {
         self.canvas.show_minimap = minimap;
         self.selection = Selection::default();
         self.inspector = inspector::Inspector::default();
+        self.source_window = source_files::SourceWindow::default();
         self.cjk = cjk::CjkCheck::default();
         self.status = None;
         self.shell_document_replaced();
@@ -146,6 +154,19 @@ impl StanceApp {
     /// What is selected.
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// The source new stances cite (the toolbar's choice, else the last source added).
+    pub fn current_source(&self) -> Option<crate::model::SourceId> {
+        self.canvas.current_source.resolve(self.doc.map())
+    }
+
+    /// Makes `source` the current source (`None`: new stances cite no source).
+    pub fn set_current_source(&mut self, source: Option<crate::model::SourceId>) {
+        self.canvas.current_source = match source {
+            Some(id) => current_source::CurrentSource::Chosen(id),
+            None => current_source::CurrentSource::Nothing,
+        };
     }
 
     /// The Export image window's state.
@@ -304,6 +325,9 @@ impl StanceApp {
                 if let Some(items) = self.lists.ui(ui, self.doc.map(), &mut self.selection) {
                     self.canvas.reveal(items);
                 }
+                if std::mem::take(&mut self.lists.add_source) {
+                    commands.push(Command::AddSource);
+                }
             });
         let mut requests = SidePanel::Inspector
             .limit(egui::Panel::right("inspector"), window_width)
@@ -359,6 +383,7 @@ impl StanceApp {
         commands.extend(self.shell_windows(&ctx));
         self.export_window(&ctx);
         self.formats_frame(&ctx);
+        self.source_window_frame(&ctx);
         self.layout_frame(&ctx);
         self.apply_requests(&ctx, requests);
         self.canvas_context_menu(&ctx);
