@@ -27,7 +27,8 @@ fn fixture(name: &str) -> PathBuf {
 /// Clicks "Load text from file…" in the open source window and waits for the file's text.
 fn load_into_window(harness: &mut App) {
     harness.get_by_label("Load text from file…").click();
-    harness.run();
+    // A spinner turns while the file is read: step rather than wait for the window to settle.
+    harness.step();
     wait_for(harness, "the file is read", |app| {
         !app.is_loading_source_text()
     });
@@ -52,7 +53,7 @@ fn a_source_is_added_from_a_text_file_through_the_sources_plus() {
     .unwrap();
     let (app, dialogs) = app(Map::new("Call"), None);
     let mut harness = harness(app);
-    harness.get_by_label("Add source…").click();
+    harness.get_by_label("Add a source").click();
     harness.run();
     assert!(harness.state().source_form().is_some());
     type_into(&mut harness, "Source publisher", "Kremlin pool");
@@ -189,7 +190,7 @@ fn bad_files_are_refused_in_the_window_and_nothing_changes() {
     let (app, dialogs) = app(Map::new("Call"), None);
     let mut harness = harness(app);
     let before = harness.state().map().clone();
-    harness.get_by_label("Add source…").click();
+    harness.get_by_label("Add a source").click();
     harness.run();
     type_into(&mut harness, "Source title", "Kept title");
     for (path, message) in bad_files(dir.path()) {
@@ -236,7 +237,7 @@ fn a_selected_sources_text_is_replaced_from_a_file_and_bad_files_change_nothing(
         let before = harness.state().map().clone();
         dialogs.answer(Some(&path));
         harness.get_by_label("Load text from file…").click();
-        harness.run();
+        harness.step();
         wait_for(&mut harness, "the file is read", |app| {
             !app.is_loading_source_text()
         });
@@ -249,7 +250,7 @@ fn a_selected_sources_text_is_replaced_from_a_file_and_bad_files_change_nothing(
 
     dialogs.answer(Some(&fixture("article-gb18030.txt")));
     harness.get_by_label("Load text from file…").click();
-    harness.run();
+    harness.step();
     wait_for(&mut harness, "the file is read", |app| {
         !app.is_loading_source_text()
     });

@@ -123,7 +123,9 @@ fn sources_section(
             let plus = ui
                 .small_button("+")
                 .on_hover_text("Add a source, with its text pasted or loaded from a file");
-            plus.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Add source…"));
+            plus.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, "Add a source")
+            });
             if plus.clicked() {
                 *add_source = true;
             }
