@@ -151,6 +151,9 @@ impl SourceForm {
             .collapsible(false)
             .resizable(true)
             .default_width(560.0)
+            // Below the menu bar and toolbar, in the middle, over the canvas.
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 70.0))
             .show(ctx, |ui| {
                 outcome = self.contents(ui, map, loading);
             });
@@ -162,7 +165,10 @@ impl SourceForm {
 
     fn contents(&mut self, ui: &mut egui::Ui, map: &Map, loading: bool) -> FormOutcome {
         let mut outcome = FormOutcome::Open;
-        egui::Grid::new("source_fields")
+        // Enter in any one-line field adds (or saves) the source, as the button does. The
+        // field gives up the keyboard as it reads the Enter, so look at where it was before.
+        let focused_before = ui.memory(|m| m.focused());
+        let entered = egui::Grid::new("source_fields")
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
@@ -170,21 +176,19 @@ impl SourceForm {
                 if std::mem::take(&mut self.focus_title) {
                     title.request_focus();
                 }
-                line(
-                    ui,
-                    "Source publisher",
-                    &mut self.publisher,
-                    "outlet, agency, institution",
-                );
-                line(ui, "Source date", &mut self.date, DATE_HINT);
-                line(ui, "Source address", &mut self.url, "https://…");
-                line(
-                    ui,
-                    "Source language",
-                    &mut self.language,
-                    "a tag such as zh-Hant, ru or en",
-                );
-            });
+                let publisher = "outlet, agency, institution";
+                let language = "a tag such as zh-Hant, ru or en";
+                let fields = [
+                    title,
+                    line(ui, "Source publisher", &mut self.publisher, publisher),
+                    line(ui, "Source date", &mut self.date, DATE_HINT),
+                    line(ui, "Source address", &mut self.url, "https://…"),
+                    line(ui, "Source language", &mut self.language, language),
+                ];
+                let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                enter && fields.iter().any(|f| Some(f.id) == focused_before)
+            })
+            .inner;
         if let Err(problem) = parse_date_field(&self.date) {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }
@@ -240,7 +244,7 @@ impl SourceForm {
                 Err(reason) => button.on_disabled_hover_text(reason),
                 Ok(_) => button,
             };
-            if button.clicked()
+            if (button.clicked() || entered)
                 && let Ok(source) = &ready
             {
                 outcome = if self.editing.is_some() {

@@ -58,14 +58,7 @@ impl Lists {
                     text: s.title.clone(),
                     hover: s.publisher.clone(),
                 });
-                for (title, filter, rows) in [
-                    ("Claims", &mut self.claims, rows(claims)),
-                    ("Actors", &mut self.actors, rows(actors)),
-                ] {
-                    if let Some(clicked) = section(ui, title, filter, rows, selection) {
-                        reveal = Some(clicked);
-                    }
-                }
+                // Sources first: closed they take one line, and their "+" is always in view.
                 let sources = rows(sources);
                 if let Some(clicked) = sources_section(
                     ui,
@@ -75,6 +68,14 @@ impl Lists {
                     &mut self.add_source,
                 ) {
                     reveal = Some(clicked);
+                }
+                for (title, filter, rows) in [
+                    ("Claims", &mut self.claims, rows(claims)),
+                    ("Actors", &mut self.actors, rows(actors)),
+                ] {
+                    if let Some(clicked) = section(ui, title, filter, rows, selection) {
+                        reveal = Some(clicked);
+                    }
                 }
             });
         reveal
