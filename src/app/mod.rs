@@ -16,6 +16,7 @@ mod context_menu;
 pub mod current_source;
 mod date_field;
 pub mod dialogs;
+pub mod disk_changes;
 mod document;
 mod editing;
 pub mod export_dialog;
