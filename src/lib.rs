@@ -15,6 +15,7 @@ pub mod layout_command;
 pub mod model;
 pub mod quotes;
 pub mod scene;
+pub mod source_text;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -355,3 +355,59 @@ fn a_long_layout_shows_progress_and_can_be_cancelled() {
     assert_eq!(harness.state().map(), &before);
     assert!(!harness.state().document().can_undo());
 }
+
+#[test]
+fn a_layout_of_pinned_nodes_says_why_and_offers_to_move_them_too() {
+    let mut map = example();
+    // Scattered and then all pinned, as if every node had been placed by hand.
+    let moves: Vec<(NodeId, Point)> = map
+        .nodes()
+        .enumerate()
+        .map(|(i, n)| (n, Point::new((i % 7) as f32 * 37.0, (i % 5) as f32 * 23.0)))
+        .collect();
+    map.apply(Edit::MoveNodes {
+        moves,
+        pinned: true,
+    })
+    .unwrap();
+    let before = map.clone();
+    let mut harness = harness(StanceApp::new(map, None));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    assert!(!harness.state().is_laying_out(), "nothing starts by itself");
+    let offer = harness
+        .state()
+        .pinned_layout_offer()
+        .expect("the offer is shown");
+    assert_eq!(offer.pinned, 45);
+    harness.get_by_label("Every node is pinned");
+    harness.get_by_label_contains("would move nothing");
+
+    // Cancel says so and changes nothing.
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().map(), &before);
+    assert_eq!(
+        harness.state().status(),
+        Some("Nothing laid out: every node is pinned")
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    harness.get_by_label("Lay out pinned nodes too").click();
+    harness.step();
+    settle(&mut harness);
+    let after = harness.state().map().clone();
+    assert!(map_overlaps(&after, &Style::new(Theme::Light), STANCE_GAP - 1.0).is_empty());
+    assert!(after.nodes().all(|n| after.node_pinned(n) == Some(false)));
+    let status = harness.state().status().unwrap_or_default().to_owned();
+    assert!(
+        status.starts_with("Stance layout: moved 45 nodes"),
+        "{status}"
+    );
+    // One undo step puts every node back where it was, pinned.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().map(), &before);
+}

@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use stancemap::app::StanceApp;
 use stancemap::example::example_map;
 use stancemap::layout::{NEW_NODE_GAP, map_overlaps};
-use stancemap::model::{Claim, Edit, ItemId, Map, Point, Position};
+use stancemap::model::{Claim, Date, Edit, ItemId, Map, Point, Position, Source};
 use stancemap::scene::{Style, Theme};
 
 type App<'a> = Harness<'a, StanceApp>;
@@ -155,7 +155,15 @@ fn double_clicks_create_a_claim_and_an_actor() {
     assert_eq!(map.actors().len(), 1, "{:?}", harness.state().status());
     let claim = map.claims().next().unwrap();
     assert_eq!(claim.label, "Russian troops must leave the border");
-    assert!(claim.pinned, "a node placed by hand is pinned");
+    assert!(
+        !claim.pinned,
+        "a new node is free for layouts until it is moved by hand"
+    );
+    assert!(!map.actors().next().unwrap().pinned);
+    assert_eq!(
+        claim.text, "",
+        "the full text starts empty, not as a copy of the label"
+    );
     assert_eq!(map.actors().next().unwrap().name, "Jens Stoltenberg");
     // The new nodes are on the canvas under their names.
     harness.get_by_label("Claim: Russian troops must leave the border");
@@ -176,8 +184,8 @@ fn escape_cancels_a_new_claim() {
     assert_eq!(harness.state().map().claims().len(), 0);
 }
 
-/// Drags from the actor's connection handle onto the claim and picks "Opposes".
-fn connect_opposing(harness: &mut App<'_>) {
+/// Drags from the actor's connection handle onto the claim, which opens the drop menu.
+fn drop_actor_on_claim(harness: &mut App<'_>) {
     let actor = rect_of(harness, "Actor: Jens Stoltenberg");
     let claim = rect_of(harness, "Claim: Russian troops must leave the border");
     // Hovering the actor shows its handle on the middle of its right side.
@@ -186,8 +194,62 @@ fn connect_opposing(harness: &mut App<'_>) {
     let handle = Pos2::new(actor.right(), actor.center().y);
     drag(harness, handle, claim.center(), Modifiers::NONE);
     harness.run();
-    harness.get_by_label("Opposes").click();
+}
+
+/// Drags from the actor's connection handle onto the claim and picks "Opposes" (the menu
+/// shows each position's digit beside it).
+fn connect_opposing(harness: &mut App<'_>) {
+    drop_actor_on_claim(harness);
+    harness.get_by_label("Opposes 2").click();
     harness.run();
+}
+
+#[test]
+fn the_drop_menu_takes_the_digits_one_to_six() {
+    let mut harness = harness(Map::new("empty"));
+    claim_and_actor(&mut harness);
+    drop_actor_on_claim(&mut harness);
+    harness.get_by_label("Strongly supports 6");
+    harness.get_by_label("Strongly opposes 1");
+    press(&mut harness, Modifiers::NONE, Key::Num3);
+    let map = harness.state().map();
+    let stances: Vec<_> = map.stances().collect();
+    assert_eq!(stances.len(), 1, "{:?}", harness.state().status());
+    assert_eq!(stances[0].position, Position::Neutral);
+    assert!(
+        harness.query_by_label("Strongly supports 6").is_none(),
+        "the menu closed"
+    );
+}
+
+#[test]
+fn a_stance_drawn_on_the_canvas_cites_the_current_source_and_its_date() {
+    let mut harness = harness(Map::new("empty"));
+    claim_and_actor(&mut harness);
+    let app = harness.state_mut();
+    let mut ids = app.map().id_allocator();
+    let (first, second) = (ids.source(), ids.source());
+    let mut xinhua = Source::new(first, "Xinhua analysis", "Xinhua");
+    xinhua.date = Some(Date::constant(2021, 12, 7));
+    let mut tass = Source::new(second, "TASS report", "TASS");
+    tass.date = Some(Date::constant(2021, 12, 8));
+    assert!(app.apply(Edit::Batch(vec![
+        Edit::AddSource(xinhua),
+        Edit::AddSource(tass)
+    ])));
+    harness.run();
+    // The last source added is current until another is picked in the toolbar.
+    assert_eq!(harness.state().current_source(), Some(second));
+    harness.get_by_label("Source:").click();
+    harness.run();
+    harness.get_by_label("Xinhua analysis").click();
+    harness.run();
+    assert_eq!(harness.state().current_source(), Some(first));
+    connect_opposing(&mut harness);
+    let map = harness.state().map();
+    let stance = map.stances().next().expect("a stance was made");
+    assert_eq!(stance.source, Some(first));
+    assert_eq!(stance.date, Some(Date::constant(2021, 12, 7)));
 }
 
 #[test]

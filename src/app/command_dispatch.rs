@@ -34,10 +34,15 @@ impl StanceApp {
                 .is_some_and(|item| matches!(item, ItemId::Actor(_) | ItemId::Claim(_))),
             Command::CodeSelection => self.can_code_selection(),
             Command::StanceLayout | Command::NetworkLayout => self.layout_enabled(false),
+            Command::EditSource => self.selected_source().is_some(),
+            Command::ReplaceSourceText => {
+                self.selected_source().is_some() && !self.is_loading_source_text()
+            }
             Command::StanceLayoutSelection | Command::NetworkLayoutSelection => {
                 self.layout_enabled(true)
             }
             Command::ExportImage
+            | Command::AddSource
             | Command::Quit
             | Command::SelectAll
             | Command::SelectNone
@@ -75,6 +80,9 @@ impl StanceApp {
             Command::CopyImage => self.copy_image(ctx),
             Command::Import => self.ask_which_file_to_import(ctx),
             Command::ExportAs => self.formats.export_open = true,
+            Command::AddSource => self.open_new_source_window(),
+            Command::ReplaceSourceText => self.ask_for_replacement_text(ctx),
+            Command::EditSource => self.open_edit_source_window(),
             Command::Quit => self.request(ctx, Intent::Quit),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),

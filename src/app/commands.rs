@@ -55,6 +55,10 @@ pub enum Command {
     Import,
     /// Write the map in another program's format (CSV, GraphML, AIF, Argdown, …).
     ExportAs,
+    /// Open the window for a new source, with its text pasted or loaded from a file.
+    AddSource,
+    /// Load the selected source's text from a file.
+    ReplaceSourceText,
     /// Quit the app (asking about unsaved changes).
     Quit,
     /// Undo the last change.
@@ -87,6 +91,8 @@ pub enum Command {
     Rename,
     /// Open the coding form on the text selected in the reader.
     CodeSelection,
+    /// Open the selected source in the source window (its text included).
+    EditSource,
     /// Show the whole map.
     FitMap,
     /// Show the selection.
@@ -168,6 +174,9 @@ impl Command {
             Command::CopyImage => "Copy image",
             Command::Import => "Import…",
             Command::ExportAs => "Export as…",
+            Command::AddSource => "Add source…",
+            Command::ReplaceSourceText => "Replace source text from file…",
+            Command::EditSource => "Edit source…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -224,6 +233,14 @@ impl Command {
                 "Write the map as CSV, GraphML, AIF, Argdown, Kumu, JSON Canvas or DOT"
             }
             Command::Quit => "Close stancemap, offering to save unsaved changes",
+            Command::AddSource => {
+                "Add an article, speech or report: title, publisher, date, address, language \
+                 and its text, pasted or loaded from a text, Markdown or web page file"
+            }
+            Command::ReplaceSourceText => {
+                "Load the selected source's text from a text, Markdown or web page file"
+            }
+            Command::EditSource => "Edit the selected source's fields and text in one window",
             Command::Undo => "Take back the last change to the map",
             Command::Redo => "Make the last undone change again",
             Command::Cut => "Copy the selected items to the clipboard and remove them",
@@ -294,6 +311,8 @@ impl Command {
             | Command::ExportImage
             | Command::Import
             | Command::ExportAs
+            | Command::AddSource
+            | Command::ReplaceSourceText
             | Command::Quit => Menu::File,
             Command::Undo
             | Command::Redo
@@ -309,6 +328,7 @@ impl Command {
             | Command::NewActor
             | Command::Rename
             | Command::CodeSelection
+            | Command::EditSource
             | Command::CopyImage => Menu::Edit,
             Command::FitMap
             | Command::FitSelection
@@ -390,6 +410,9 @@ impl Command {
             Command::ToggleLegend => Some(plain(Key::L)),
             Command::ToggleMinimap => Some(plain(Key::M)),
             Command::OpenRecent
+            | Command::AddSource
+            | Command::ReplaceSourceText
+            | Command::EditSource
             | Command::ThemeSystem
             | Command::ThemeLight
             | Command::ThemeDark
@@ -423,6 +446,7 @@ impl Command {
             self,
             Command::Save
                 | Command::ExportImage
+                | Command::AddSource
                 | Command::Quit
                 | Command::CopyImage
                 | Command::Cut

@@ -25,9 +25,10 @@ const ON_SELECTION: [Option<Command>; 11] = [
 ];
 
 /// Entries for a right-click on empty canvas; `None` separates groups.
-const ON_CANVAS: [Option<Command>; 9] = [
+const ON_CANVAS: [Option<Command>; 10] = [
     Some(Command::NewClaim),
     Some(Command::NewActor),
+    Some(Command::AddSource),
     Some(Command::Paste),
     None,
     Some(Command::SelectAll),

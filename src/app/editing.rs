@@ -30,18 +30,23 @@ impl StanceApp {
                     edit,
                     group,
                     select,
-                } => match self.doc.apply(self.with_room_made(edit), group) {
-                    Ok(()) => {
-                        if let Some(items) = select {
-                            self.selection.clear();
-                            self.selection.extend(items.iter().copied());
-                            // New nodes (a long name typed at the canvas's edge, a paste) are
-                            // brought wholly into view.
-                            self.canvas.keep_in_view(items);
+                } => {
+                    let mut current_source = self.canvas.current_source;
+                    current_source.follow(&edit);
+                    match self.doc.apply(self.with_room_made(edit), group) {
+                        Ok(()) => {
+                            self.canvas.current_source = current_source;
+                            if let Some(items) = select {
+                                self.selection.clear();
+                                self.selection.extend(items.iter().copied());
+                                // New nodes (a long name typed at the canvas's edge, a paste) are
+                                // brought wholly into view.
+                                self.canvas.keep_in_view(items);
+                            }
                         }
+                        Err(problem) => self.status = Some(format!("Not changed: {problem}")),
                     }
-                    Err(problem) => self.status = Some(format!("Not changed: {problem}")),
-                },
+                }
                 Request::EndGroup => self.doc.close_undo_group(),
                 Request::Status(message) => self.status = Some(message),
                 Request::Command(command) => self.run(ctx, command),

@@ -58,6 +58,8 @@ pub struct LayoutRunner {
     checked_on_open: bool,
     /// Whether the view should fit the map once the glide is over (after a whole-map layout).
     fit_after_glide: bool,
+    /// A layout held back because every node in its reach is pinned (`pinned_offer.rs`).
+    pub(super) pinned_offer: Option<super::pinned_offer::PinnedOffer>,
 }
 
 impl std::fmt::Debug for LayoutRunner {
@@ -324,18 +326,49 @@ impl StanceApp {
         self.layout.cancel();
     }
 
-    /// Starts a layout of the whole map, or of the selected nodes only.
+    /// Starts a layout of the whole map, or of the selected nodes only. When every node it
+    /// may move is pinned, it asks whether to lay out the pinned nodes too instead.
     pub(super) fn start_layout(
         &mut self,
         ctx: &egui::Context,
         kind: LayoutKind,
         selection_only: bool,
     ) {
-        let scope = if selection_only {
+        let scope = self.layout_scope(selection_only);
+        if let Some(pinned) = super::pinned_offer::all_pinned(self.doc.map(), &scope) {
+            self.layout.pinned_offer = Some(super::pinned_offer::PinnedOffer {
+                kind,
+                selection_only,
+                pinned,
+            });
+            return;
+        }
+        let map = self.doc.map().clone();
+        self.start_layout_of(ctx, &map, kind, scope);
+    }
+
+    /// Starts a layout that moves pinned nodes as well (and leaves them unpinned).
+    pub(super) fn start_layout_including_pinned(
+        &mut self,
+        ctx: &egui::Context,
+        kind: LayoutKind,
+        selection_only: bool,
+    ) {
+        let scope = self.layout_scope(selection_only);
+        let map = super::pinned_offer::unpinned(self.doc.map(), &scope);
+        self.start_layout_of(ctx, &map, kind, scope);
+    }
+
+    fn layout_scope(&self, selection_only: bool) -> Scope {
+        if selection_only {
             Scope::Only(self.selection.nodes().collect())
         } else {
             Scope::Whole
-        };
+        }
+    }
+
+    /// Starts a layout of `map` (the document's map, or a copy with pins taken off).
+    fn start_layout_of(&mut self, ctx: &egui::Context, map: &Map, kind: LayoutKind, scope: Scope) {
         self.status = None;
         // The stance layout aims for the canvas's shape, so "fit map" shows it large.
         let canvas = self.canvas_rect;
@@ -346,14 +379,8 @@ impl StanceApp {
         } else {
             StanceOptions::default()
         };
-        self.layout.start(
-            ctx,
-            self.doc.map(),
-            self.doc.generation(),
-            kind,
-            scope,
-            options,
-        );
+        self.layout
+            .start(ctx, map, self.doc.generation(), kind, scope, options);
     }
 
     /// Whether a layout can start: none is running, the map has nodes, and for a layout of
@@ -368,6 +395,7 @@ impl StanceApp {
     /// status line. Shows the progress window while one runs. Called once per frame.
     pub(super) fn layout_frame(&mut self, ctx: &egui::Context) {
         self.layout.progress_window(ctx);
+        self.pinned_offer_ui(ctx);
         let Some(outcome) = self.layout.poll(self.doc.generation()) else {
             return;
         };

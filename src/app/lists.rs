@@ -1,5 +1,6 @@
 //! Side lists of the map's claims, actors and sources, each with a filter box. A click selects
 //! the item (Shift or Ctrl adds it to the selection) and brings it into view on the canvas.
+//! The sources' heading has a "+" that opens the Add source window.
 
 use super::selection::Selection;
 use crate::model::{ItemId, Map};
@@ -14,6 +15,8 @@ pub struct Lists {
     claims: String,
     actors: String,
     sources: String,
+    /// Set when the sources' "+" was clicked; the app opens the Add source window.
+    pub add_source: bool,
 }
 
 /// One row of a list.
@@ -55,10 +58,20 @@ impl Lists {
                     text: s.title.clone(),
                     hover: s.publisher.clone(),
                 });
+                // Sources first: closed they take one line, and their "+" is always in view.
+                let sources = rows(sources);
+                if let Some(clicked) = sources_section(
+                    ui,
+                    &mut self.sources,
+                    sources,
+                    selection,
+                    &mut self.add_source,
+                ) {
+                    reveal = Some(clicked);
+                }
                 for (title, filter, rows) in [
                     ("Claims", &mut self.claims, rows(claims)),
                     ("Actors", &mut self.actors, rows(actors)),
-                    ("Sources", &mut self.sources, rows(sources)),
                 ] {
                     if let Some(clicked) = section(ui, title, filter, rows, selection) {
                         reveal = Some(clicked);
@@ -81,52 +94,103 @@ fn section(
     rows: Vec<Row>,
     selection: &mut Selection,
 ) -> Option<Vec<ItemId>> {
-    let mut reveal = None;
     let total = rows.len();
     egui::CollapsingHeader::new(format!("{title} ({total})"))
         .id_salt(title)
-        .default_open(title != "Sources")
-        .show(ui, |ui| {
-            let label = ui.label(format!("Filter {}", title.to_lowercase()));
-            ui.add(
-                egui::TextEdit::singleline(filter)
-                    .hint_text("type to filter")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-            let needle = filter.trim().to_lowercase();
-            let shown = rows.iter().filter(|row| {
-                needle.is_empty()
-                    || row.text.to_lowercase().contains(&needle)
-                    || row.hover.to_lowercase().contains(&needle)
+        .default_open(true)
+        .show(ui, |ui| body(ui, title, filter, rows, selection))
+        .body_returned
+        .flatten()
+}
+
+/// The sources' list, closed at first, with a "+" beside its heading that stays visible
+/// while the list is closed.
+fn sources_section(
+    ui: &mut egui::Ui,
+    filter: &mut String,
+    rows: Vec<Row>,
+    selection: &mut Selection,
+    add_source: &mut bool,
+) -> Option<Vec<ItemId>> {
+    const TITLE: &str = "Sources";
+    let id = ui.make_persistent_id(TITLE);
+    let state =
+        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    let total = rows.len();
+    let (_, header, body_returned) = state
+        .show_header(ui, |ui| {
+            let heading =
+                ui.add(egui::Label::new(format!("{TITLE} ({total})")).sense(egui::Sense::click()));
+            let plus = ui
+                .small_button("+")
+                .on_hover_text("Add a source, with its text pasted or loaded from a file");
+            plus.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, "Add a source")
             });
-            let mut count = 0;
-            for row in shown {
-                count += 1;
-                if count > MAX_ROWS {
-                    continue;
-                }
-                let response = ui.selectable_label(selection.contains(row.item), &row.text);
-                let response = if row.hover.is_empty() {
-                    response
-                } else {
-                    response.on_hover_text(&row.hover)
-                };
-                if response.clicked() {
-                    let adding = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-                    if adding {
-                        selection.toggle(row.item);
-                    } else {
-                        selection.select_only(row.item);
-                    }
-                    reveal = Some(vec![row.item]);
-                }
+            if plus.clicked() {
+                *add_source = true;
             }
-            if count > MAX_ROWS {
-                ui.weak(format!("{} more: type to filter", count - MAX_ROWS));
-            } else if count == 0 && total > 0 {
-                ui.weak("nothing matches");
+            heading.clicked()
+        })
+        .body(|ui| body(ui, TITLE, filter, rows, selection));
+    if header.inner
+        && let Some(mut state) = egui::collapsing_header::CollapsingState::load(ui.ctx(), id)
+    {
+        state.toggle(ui);
+        state.store(ui.ctx());
+    }
+    body_returned.and_then(|r| r.inner)
+}
+
+/// A list's filter and rows; returns the clicked items to reveal.
+fn body(
+    ui: &mut egui::Ui,
+    title: &str,
+    filter: &mut String,
+    rows: Vec<Row>,
+    selection: &mut Selection,
+) -> Option<Vec<ItemId>> {
+    let mut reveal = None;
+    let total = rows.len();
+    let label = ui.label(format!("Filter {}", title.to_lowercase()));
+    ui.add(
+        egui::TextEdit::singleline(filter)
+            .hint_text("type to filter")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    let needle = filter.trim().to_lowercase();
+    let shown = rows.iter().filter(|row| {
+        needle.is_empty()
+            || row.text.to_lowercase().contains(&needle)
+            || row.hover.to_lowercase().contains(&needle)
+    });
+    let mut count = 0;
+    for row in shown {
+        count += 1;
+        if count > MAX_ROWS {
+            continue;
+        }
+        let response = ui.selectable_label(selection.contains(row.item), &row.text);
+        let response = if row.hover.is_empty() {
+            response
+        } else {
+            response.on_hover_text(&row.hover)
+        };
+        if response.clicked() {
+            let adding = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+            if adding {
+                selection.toggle(row.item);
+            } else {
+                selection.select_only(row.item);
             }
-        });
+            reveal = Some(vec![row.item]);
+        }
+    }
+    if count > MAX_ROWS {
+        ui.weak(format!("{} more: type to filter", count - MAX_ROWS));
+    } else if count == 0 && total > 0 {
+        ui.weak("nothing matches");
+    }
     reveal
 }

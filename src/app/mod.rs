@@ -4,6 +4,7 @@
 //! canvas read the map and produce edits, and [`StanceApp`] applies them through the document,
 //! which validates them and records undo steps.
 
+pub mod add_source;
 pub mod analysis;
 pub mod canvas;
 pub mod change;
@@ -12,6 +13,7 @@ mod clipboard;
 mod command_dispatch;
 pub mod commands;
 mod context_menu;
+pub mod current_source;
 mod date_field;
 pub mod dialogs;
 pub mod disk_changes;
@@ -34,6 +36,7 @@ mod native_dialogs;
 mod palette;
 mod panel_room;
 mod path_field;
+pub mod pinned_offer;
 mod placing;
 pub mod prompts;
 pub mod reader;
@@ -44,6 +47,7 @@ pub mod search;
 pub mod selection;
 pub mod settings;
 mod shell;
+mod source_files;
 mod startup;
 mod status_clock;
 mod title;
@@ -82,6 +86,8 @@ pub struct StanceApp {
     export: export_dialog::ExportDialog,
     /// Import… and Export as… (`formats_dialog.rs`, `importing.rs`).
     formats: formats_dialog::FormatsDialog,
+    /// The source window and loading a source's text from a file (`source_files.rs`).
+    source_window: source_files::SourceWindow,
     /// Where the canvas was on screen last frame, for exporting the current view.
     canvas_rect: egui::Rect,
     inspector: inspector::Inspector,
@@ -111,6 +117,7 @@ impl StanceApp {
             analysis: analysis::AnalysisPanel::default(),
             export: export_dialog::ExportDialog::default(),
             formats: formats_dialog::FormatsDialog::default(),
+            source_window: source_files::SourceWindow::default(),
             canvas_rect: egui::Rect::NOTHING,
             inspector: inspector::Inspector::default(),
             lists: lists::Lists::default(),
@@ -132,6 +139,7 @@ impl StanceApp {
         self.canvas.show_minimap = minimap;
         self.selection = Selection::default();
         self.inspector = inspector::Inspector::default();
+        self.source_window = source_files::SourceWindow::default();
         self.cjk = cjk::CjkCheck::default();
         self.reader.forget_document();
         self.status = None;
@@ -162,6 +170,19 @@ impl StanceApp {
     /// The reader pane's state, to change (tests select text this way).
     pub fn reader_mut(&mut self) -> &mut reader::Reader {
         &mut self.reader
+    }
+
+    /// The source new stances cite (the toolbar's choice, else the last source added).
+    pub fn current_source(&self) -> Option<crate::model::SourceId> {
+        self.canvas.current_source.resolve(self.doc.map())
+    }
+
+    /// Makes `source` the current source (`None`: new stances cite no source).
+    pub fn set_current_source(&mut self, source: Option<crate::model::SourceId>) {
+        self.canvas.current_source = match source {
+            Some(id) => current_source::CurrentSource::Chosen(id),
+            None => current_source::CurrentSource::Nothing,
+        };
     }
 
     /// The Export image window's state.
@@ -325,6 +346,9 @@ impl StanceApp {
                 if let Some(items) = self.lists.ui(ui, self.doc.map(), &mut self.selection) {
                     self.canvas.reveal(items);
                 }
+                if std::mem::take(&mut self.lists.add_source) {
+                    commands.push(Command::AddSource);
+                }
             });
         self.reader_panel_ui(ui, window_width);
         let mut requests = SidePanel::Inspector
@@ -386,6 +410,7 @@ impl StanceApp {
         self.coding_form_frame(&ctx);
         self.export_window(&ctx);
         self.formats_frame(&ctx);
+        self.source_window_frame(&ctx);
         self.layout_frame(&ctx);
         self.apply_requests(&ctx, requests);
         self.canvas_context_menu(&ctx);

@@ -173,6 +173,7 @@ impl StanceApp {
             || shell.dialogs.is_showing_path_field()
             || shell.palette.is_open()
             || self.formats.pending.is_some()
+            || self.layout.pinned_offer.is_some()
     }
 
     /// Start of a frame: theme, close requests, dialog answers and dropped files.

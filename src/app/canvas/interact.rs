@@ -117,6 +117,8 @@ pub struct Env<'a> {
     pub requests: &'a mut Requests,
     /// The time of this frame (egui seconds), for messages that fade.
     pub now: f64,
+    /// The source new stances cite.
+    pub current_source: Option<crate::model::SourceId>,
 }
 
 impl Env<'_> {
@@ -289,6 +291,7 @@ impl Interaction {
                     to,
                     kind,
                     at: pointer,
+                    source: env.current_source,
                 };
                 match link.choice_from_modifiers(modifiers) {
                     Some(choice) => link.create(choice, env.map, env.requests),

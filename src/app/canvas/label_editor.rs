@@ -144,15 +144,17 @@ impl LabelEditor {
         }
         let mut ids = map.id_allocator();
         match self.target {
+            // New nodes are not pinned: only a node moved by hand keeps layouts away.
             EditorTarget::NewClaim { at } => {
                 let mut claim = Claim::new(ids.claim(), text, at);
-                claim.pinned = true;
+                // The full sentence is the analyst's to write; a copy of the label would
+                // only have to be deleted.
+                claim.text = String::new();
                 let id = ItemId::Claim(claim.id);
                 requests.edit_and_select(Edit::AddClaim(claim), vec![id]);
             }
             EditorTarget::NewActor { at, kind } => {
-                let mut actor = Actor::new(ids.actor(), text, kind, at);
-                actor.pinned = true;
+                let actor = Actor::new(ids.actor(), text, kind, at);
                 let id = ItemId::Actor(actor.id);
                 requests.edit_and_select(Edit::AddActor(actor), vec![id]);
             }
@@ -206,7 +208,11 @@ mod tests {
             panic!("expected one AddClaim")
         };
         assert_eq!(claim.label, "NATO must not expand");
-        assert!(claim.pinned);
+        assert_eq!(
+            claim.text, "",
+            "the full text is left for the analyst to write"
+        );
+        assert!(!claim.pinned, "layouts may move a new node");
         assert_eq!(select, &[ItemId::Claim(claim.id)]);
     }
 

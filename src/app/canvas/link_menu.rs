@@ -1,10 +1,12 @@
 //! Choosing what a new connection means when it is dropped: a stance's position on the scale
-//! or a relation's kind. A small menu appears at the drop point; holding Shift while dropping
-//! picks "supports" and Ctrl picks "opposes" / "attacks" without the menu.
+//! or a relation's kind. A small menu appears at the drop point, where the keys 1–6 pick a
+//! position (1 strongly opposes … 6 strongly supports; 1 and 2 a relation's kind); holding
+//! Shift while dropping picks "supports" and Ctrl picks "opposes" / "attacks" without the menu.
+//! A new stance cites the current source, with the source's date.
 
 use crate::app::change::Requests;
 use crate::model::{
-    ClaimId, Edit, ItemId, Map, NodeId, Position, Relation, RelationKind, Stance,
+    ClaimId, Edit, ItemId, Map, NodeId, Position, Relation, RelationKind, SourceId, Stance,
     rules::ConnectionKind,
 };
 use eframe::egui::{self, Key, Modifiers, Pos2};
@@ -20,7 +22,19 @@ pub struct PendingLink {
     pub kind: ConnectionKind,
     /// Where it was dropped, on screen.
     pub at: Pos2,
+    /// The source a new stance cites (the current source when it was dropped).
+    pub source: Option<SourceId>,
 }
+
+/// The number keys, in the order of the digits they type.
+const DIGIT_KEYS: [Key; 6] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+];
 
 /// What the new edge will be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +86,28 @@ impl PendingLink {
         }
     }
 
+    /// The digit that picks `choice` from the keyboard: a position's place on the scale from
+    /// 1 (strongly opposes) to 6 (strongly supports), a relation kind's place in its list.
+    pub fn digit(choice: LinkChoice) -> usize {
+        let place = match choice {
+            LinkChoice::Stance(position) => Position::ALL.iter().position(|&p| p == position),
+            LinkChoice::Relation(kind) => RelationKind::ALL.iter().position(|&k| k == kind),
+        };
+        place.map_or(0, |i| i + 1)
+    }
+
+    /// The choice whose digit was typed this frame, if any.
+    fn choice_from_keys(&self, ctx: &egui::Context) -> Option<LinkChoice> {
+        let typed = ctx.input_mut(|input| {
+            DIGIT_KEYS
+                .iter()
+                .position(|&key| input.consume_key(Modifiers::NONE, key))
+        })?;
+        self.choices()
+            .into_iter()
+            .find(|&choice| Self::digit(choice) == typed + 1)
+    }
+
     /// The choice a modifier held at the drop makes, if any.
     pub fn choice_from_modifiers(&self, modifiers: Modifiers) -> Option<LinkChoice> {
         match (self.kind, modifiers.shift, modifiers.command) {
@@ -96,7 +132,11 @@ impl PendingLink {
         };
         let (edit, item) = match (choice, self.from, claim(self.to)) {
             (LinkChoice::Stance(position), NodeId::Actor(actor), Some(claim)) => {
-                let stance = Stance::new(ids.stance(), actor, claim, position);
+                let mut stance = Stance::new(ids.stance(), actor, claim, position);
+                if let Some(source) = self.source.and_then(|id| map.source(id)) {
+                    stance.source = Some(source.id);
+                    stance.date = source.date;
+                }
                 let item = ItemId::Stance(stance.id);
                 (Edit::AddStance(stance), item)
             }
@@ -135,7 +175,9 @@ impl PendingLink {
                         ui.label(self.title(map));
                         ui.separator();
                         for choice in self.choices() {
-                            if ui.button(choice.label()).clicked() {
+                            let digit = Self::digit(choice).to_string();
+                            let button = egui::Button::new(choice.label()).shortcut_text(digit);
+                            if ui.add(button).clicked() {
                                 picked = Some(choice);
                             }
                         }
@@ -148,7 +190,7 @@ impl PendingLink {
                     })
                     .inner
             });
-        if let Some(choice) = picked {
+        if let Some(choice) = picked.or_else(|| self.choice_from_keys(ctx)) {
             self.create(choice, map, requests);
             return MenuOutcome::Closed;
         }
@@ -198,6 +240,7 @@ mod tests {
             to: claim.into(),
             kind: ConnectionKind::Stance,
             at: Pos2::ZERO,
+            source: None,
         };
         assert_eq!(link.choice_from_modifiers(Modifiers::NONE), None);
         let choice = link.choice_from_modifiers(Modifiers::COMMAND).unwrap();
@@ -218,6 +261,48 @@ mod tests {
     }
 
     #[test]
+    fn digits_run_from_strongly_opposes_to_strongly_supports() {
+        let digit = |p| PendingLink::digit(LinkChoice::Stance(p));
+        assert_eq!(digit(Position::StronglyOpposes), 1);
+        assert_eq!(digit(Position::Neutral), 3);
+        assert_eq!(digit(Position::StronglySupports), 6);
+        assert_eq!(
+            PendingLink::digit(LinkChoice::Relation(RelationKind::ALL[1])),
+            2
+        );
+    }
+
+    #[test]
+    fn a_new_stance_cites_the_source_with_its_date() {
+        let (mut map, actor, claim) = map();
+        let id = map.id_allocator().source();
+        let mut source = crate::model::Source::new(id, "Xinhua", "Xinhua");
+        source.date = Some(crate::model::Date::constant(2021, 12, 8));
+        map.apply(Edit::AddSource(source)).unwrap();
+        let link = PendingLink {
+            from: actor.into(),
+            to: claim.into(),
+            kind: ConnectionKind::Stance,
+            at: Pos2::ZERO,
+            source: Some(id),
+        };
+        let mut requests = Requests::default();
+        link.create(LinkChoice::Stance(Position::Supports), &map, &mut requests);
+        let requests = requests.into_vec();
+        let [
+            Request::Edit {
+                edit: Edit::AddStance(stance),
+                ..
+            },
+        ] = requests.as_slice()
+        else {
+            panic!("expected a new stance")
+        };
+        assert_eq!(stance.source, Some(id));
+        assert_eq!(stance.date, Some(crate::model::Date::constant(2021, 12, 8)));
+    }
+
+    #[test]
     fn stances_offer_the_whole_scale_and_relations_both_kinds() {
         let (_, actor, claim) = map();
         let mut link = PendingLink {
@@ -225,6 +310,7 @@ mod tests {
             to: claim.into(),
             kind: ConnectionKind::Stance,
             at: Pos2::ZERO,
+            source: None,
         };
         assert_eq!(link.choices().len(), 6);
         link.kind = ConnectionKind::Relation;

@@ -112,6 +112,8 @@ pub struct CanvasState {
     pointer: Option<Pos2>,
     /// What the right-click menu acts on (`context.rs`).
     pub context: context::ContextTarget,
+    /// The source new stances cite (chosen in the toolbar).
+    pub current_source: crate::app::current_source::CurrentSource,
     cache: SceneCache,
     drawing: Option<Drawing>,
     minimap: minimap::Minimap,
@@ -333,6 +335,7 @@ fn frame(
 
     let now = ui.input(|i| i.time);
     let typing = ui.ctx().text_edit_focused();
+    let current_source = state.current_source.resolve(map);
     {
         let mut env = Env {
             map,
@@ -342,6 +345,7 @@ fn frame(
             selection,
             requests,
             now,
+            current_source,
         };
         state.interaction.pointer(ui, &response, &mut env);
         if !typing {

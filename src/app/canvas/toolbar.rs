@@ -1,10 +1,11 @@
-//! The strip above the canvas: what double-click creates, view buttons and the search box.
-//! Buttons ask for the same commands as the menus and shortcuts.
+//! The strip above the canvas: what double-click creates, the current source, view buttons
+//! and the search box. Buttons ask for the same commands as the menus and shortcuts.
 
 use super::CanvasState;
 use super::interact::CreateMode;
 use crate::app::change::Requests;
 use crate::app::commands::Command;
+use crate::app::current_source::CurrentSource;
 use crate::app::search::SearchAction;
 use crate::model::{ActorKind, Map};
 use eframe::egui;
@@ -51,6 +52,8 @@ pub fn toolbar(
                 .on_hover_text("Kind of the actors double-click adds");
         }
         ui.separator();
+        current_source_picker(ui, map, &mut state.current_source);
+        ui.separator();
         for command in [Command::FitMap, Command::FitSelection, Command::ZoomOut] {
             command_button(ui, command, requests);
         }
@@ -87,4 +90,49 @@ fn command_button(ui: &mut egui::Ui, command: Command, requests: &mut Requests) 
     if response.clicked() {
         requests.command(command);
     }
+}
+
+/// Longest source title the toolbar shows in full, in characters.
+const SHORT_TITLE_CHARS: usize = 32;
+
+/// The current source's selector: new stances cite the source chosen here, with its date.
+fn current_source_picker(ui: &mut egui::Ui, map: &Map, current: &mut CurrentSource) {
+    let label = ui.label("Source:");
+    let resolved = current.resolve(map);
+    let shown = resolved
+        .and_then(|id| map.source(id))
+        .map_or_else(|| "none".to_owned(), |s| shortened(&s.title));
+    let response = egui::ComboBox::from_id_salt("current_source")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(resolved.is_none(), "No source")
+                .clicked()
+            {
+                *current = CurrentSource::Nothing;
+            }
+            for source in map.sources() {
+                let chosen = resolved == Some(source.id);
+                let entry = ui
+                    .selectable_label(chosen, shortened(&source.title))
+                    .on_hover_text(&source.title);
+                if entry.clicked() {
+                    *current = CurrentSource::Chosen(source.id);
+                }
+            }
+        })
+        .response;
+    response
+        .labelled_by(label.id)
+        .on_hover_text("The source that stances drawn on the canvas cite, with its date");
+}
+
+/// `title`, cut to fit the toolbar.
+fn shortened(title: &str) -> String {
+    if title.chars().count() <= SHORT_TITLE_CHARS {
+        return title.to_owned();
+    }
+    let mut short: String = title.chars().take(SHORT_TITLE_CHARS - 1).collect();
+    short.push('…');
+    short
 }

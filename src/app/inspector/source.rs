@@ -1,6 +1,8 @@
 //! Editing a source, and adding a new source from a stance.
 
 use super::fields::{Form, Lines, heading, note, optional};
+use crate::app::add_source::describe_length;
+use crate::app::commands::Command;
 use crate::model::{Edit, Map, Source, SourceId, Stance, StanceId};
 use eframe::egui;
 
@@ -66,6 +68,7 @@ pub fn show(ui: &mut egui::Ui, map: &Map, id: SourceId, form: &mut Form<'_>) {
             }),
         );
     }
+    text_section(ui, source, form);
     let citing = map.stances_citing(id).count();
     note(
         ui,
@@ -75,6 +78,37 @@ pub fn show(ui: &mut egui::Ui, map: &Map, id: SourceId, form: &mut Form<'_>) {
             n => format!("{n} stances cite this source."),
         },
     );
+}
+
+/// The source's text: how long it is, and the ways to change it (the source window, which
+/// edits it with the other fields, or a file).
+fn text_section(ui: &mut egui::Ui, source: &Source, form: &mut Form<'_>) {
+    ui.add_space(4.0);
+    ui.strong("Text");
+    let length = source
+        .text
+        .as_deref()
+        .map_or_else(|| "no text yet".to_owned(), describe_length);
+    note(ui, &length);
+    ui.horizontal_wrapped(|ui| {
+        let edit = ui
+            .button("Edit text…")
+            .on_hover_text(Command::EditSource.tooltip());
+        if edit.clicked() {
+            form.requests.command(Command::EditSource);
+        }
+        let load_label = if source.text.is_some() {
+            "Replace text from file…"
+        } else {
+            "Load text from file…"
+        };
+        let load = ui
+            .button(load_label)
+            .on_hover_text(Command::ReplaceSourceText.tooltip());
+        if load.clicked() {
+            form.requests.command(Command::ReplaceSourceText);
+        }
+    });
 }
 
 /// The small form under a stance's source picker for adding a new source.
