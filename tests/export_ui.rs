@@ -59,7 +59,7 @@ fn browse_asks_the_file_dialog_service_and_fills_in_the_name() {
         app.export_dialog().path.ends_with("slides.png")
     });
     let asked = dialogs.asked.lock().unwrap();
-    assert_eq!(asked[0].extensions, ["png", "svg"]);
+    assert_eq!(asked[0].extensions, ["png", "svg", "pdf"]);
 }
 
 #[test]
@@ -69,12 +69,12 @@ fn a_bad_file_name_is_explained_in_the_window() {
     press(&mut harness, Modifiers::COMMAND, Key::E);
     harness.state_mut().export_dialog_mut().path = "briefing.jpg".into();
     harness.run();
-    harness.get_by_label("the file name must end in .png or .svg");
+    harness.get_by_label("the file name must end in .png, .svg or .pdf");
     harness.get_by_label("Export").click();
     harness.run();
     let message = harness.state().export_dialog().message.clone();
     assert!(
-        matches!(&message, Some(Err(m)) if m.contains("must end in .png or .svg")),
+        matches!(&message, Some(Err(m)) if m.contains("must end in .png, .svg or .pdf")),
         "{message:?}"
     );
 }
