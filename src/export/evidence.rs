@@ -2,7 +2,8 @@
 //! says what each number stands for — who, which position, on which claim, the quote in its
 //! own language, its translation, the source and the date.
 
-use crate::model::{Date, EdgeId, Map, Position, StanceId};
+use crate::model::{ActorId, Date, EdgeId, Map, NodeId, Position, StanceId};
+use crate::scene::routing::Obstacles;
 use crate::scene::text::{LINE_HEIGHT, text_width, wrap_all};
 use crate::scene::{Align, LineStyle, SceneId, SceneItem, Shape, Style, bezier_point};
 use eframe::egui::{Color32, Pos2, Rect, Vec2};
@@ -127,8 +128,12 @@ pub fn number_stances<'a>(
         .collect()
 }
 
-/// A number badge on the middle of each numbered stance's line, in map units: a small
-/// rounded box in the background colour, outlined in the line's colour, with the number.
+/// Where along its line a badge is tried, in order: the middle first, then farther out.
+const BADGE_SPOTS: [f32; 9] = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
+
+/// A number badge on each numbered stance's line, in map units: a small rounded box in the
+/// background colour, outlined in the line's colour, with the number. A badge sits on the
+/// middle of its line, or as near it as keeps it off node boxes and other badges.
 pub fn number_badges<'a>(
     items: impl IntoIterator<Item = &'a SceneItem>,
     evidence: &[Evidence],
@@ -136,8 +141,13 @@ pub fn number_badges<'a>(
 ) -> Vec<(Rect, Vec<Shape>)> {
     let numbers: BTreeMap<StanceId, usize> =
         evidence.iter().map(|e| (e.stance, e.number)).collect();
+    let items: Vec<&SceneItem> = items.into_iter().collect();
+    let mut taken = Obstacles::new(items.iter().filter_map(|item| match item.id {
+        SceneId::Node(node) => Some((node, item.bounds)),
+        SceneId::Edge(_) => None,
+    }));
     items
-        .into_iter()
+        .iter()
         .filter_map(|item| {
             let SceneId::Edge(EdgeId::Stance(id)) = item.id else {
                 return None;
@@ -147,12 +157,15 @@ pub fn number_badges<'a>(
                 Shape::Curve { points, stroke } => Some((points, stroke)),
                 _ => None,
             })?;
-            Some(badge(
-                bezier_point(points, 0.5),
-                *number,
-                stroke.colour,
-                style,
-            ))
+            let place = |t: f32| badge(bezier_point(points, t), *number, stroke.colour, style);
+            let (rect, shapes) = BADGE_SPOTS
+                .iter()
+                .map(|t| place(*t))
+                .find(|(rect, _)| !taken.overlaps(*rect))
+                .unwrap_or_else(|| place(0.5));
+            // Badges are filed as the stance's own kind of box; only their room matters.
+            taken.add(NodeId::Actor(ActorId(0)), rect.expand(2.0));
+            Some((rect, shapes))
         })
         .collect()
 }

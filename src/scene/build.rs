@@ -4,6 +4,7 @@ use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
 use super::edges::{Head, edge_shapes, parallel_bends};
 use super::nodes::{NodeDrawing, Outline};
+use super::routing::{Obstacles, clear_bend};
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
@@ -124,11 +125,13 @@ impl Scene {
             items.push((id, from, to, a, b, stroke, head));
         }
         let bends = bends_by_pair(items.iter().map(|(id, from, to, ..)| (*id, *from, *to)));
+        let obstacles = Obstacles::new(drawings.iter().map(|(id, d)| (*id, d.rect)));
         let mut looks = Vec::with_capacity(items.capacity());
         let mut scene_items: Vec<SceneItem> = items
             .into_iter()
             .map(|(id, from, to, a, b, stroke, head)| {
                 let bend = bends.get(&id).copied().unwrap_or(0.0);
+                let bend = clear_bend((a, b), (from, to), bend, stroke, head, &obstacles);
                 looks.push(ItemLook::Edge {
                     bend,
                     stroke,

@@ -8,6 +8,7 @@ mod camps;
 pub mod edges;
 mod legend;
 pub mod nodes;
+pub mod routing;
 mod shapes;
 mod style;
 pub mod text;
