@@ -416,12 +416,21 @@ mod tests {
         let evidence = number_stances(&map, &scene.items);
         let badges = number_badges(&scene.items, &evidence, &style);
         assert_eq!(badges.len(), evidence.len());
-        for (rect, shapes) in &badges {
+        for (i, (rect, shapes)) in badges.iter().enumerate() {
             let Some(Shape::Text { text, .. }) = shapes.get(1) else {
                 panic!("a badge has its number")
             };
             assert!(text.parse::<usize>().is_ok());
             assert!(rect.width() >= rect.height());
+            // Off every node box and every other badge.
+            for item in &scene.items {
+                if matches!(item.id, SceneId::Node(_)) {
+                    assert!(!item.bounds.shrink(2.0).intersects(*rect), "badge {text}");
+                }
+            }
+            for (other, _) in badges.iter().skip(i + 1) {
+                assert!(!other.intersects(*rect), "badge {text}");
+            }
         }
     }
 }

@@ -12,11 +12,12 @@ use eframe::egui::{Pos2, Rect};
 use std::collections::HashMap;
 
 /// Sideways detours tried, in map units added to an edge's bend, smallest first.
-const DETOURS: [f32; 12] = [
-    40.0, -40.0, 80.0, -80.0, 120.0, -120.0, 170.0, -170.0, 230.0, -230.0, 300.0, -300.0,
+const DETOURS: [f32; 20] = [
+    25.0, -25.0, 50.0, -50.0, 75.0, -75.0, 100.0, -100.0, 135.0, -135.0, 170.0, -170.0, 210.0,
+    -210.0, 250.0, -250.0, 300.0, -300.0, 360.0, -360.0,
 ];
 /// Largest detour: obstacles farther than this from both ends' boxes cannot be in the way.
-pub const MAX_DETOUR: f32 = 300.0;
+pub const MAX_DETOUR: f32 = 360.0;
 /// Points a curve is checked at.
 const SAMPLES: usize = 24;
 /// Boxes are shrunk by this much before checking, so a line that only grazes a corner or
