@@ -76,7 +76,9 @@ impl Obstacles {
     /// Whether the polyline through `points` runs through a box other than those of `ends`.
     pub fn blocks(&self, points: &[Pos2], ends: (NodeId, NodeId)) -> bool {
         points.windows(2).any(|pair| {
-            let [a, b] = [pair[0], pair[1]];
+            let &[a, b] = pair else {
+                return false;
+            };
             let (c0, r0) = cell_of(a.min(b));
             let (c1, r1) = cell_of(a.max(b));
             (c0..=c1).any(|column| {
