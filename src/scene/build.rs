@@ -263,8 +263,9 @@ pub(super) type EdgeSpec = (EdgeId, NodeId, NodeId, LineStyle, Head);
 /// How a stance is drawn.
 pub(super) fn stance_spec(s: &Stance, style: &Style) -> EdgeSpec {
     let polarity = s.position.polarity();
+    let strength = s.position.strength();
     let stroke = LineStyle {
-        width: style.stance_width(s.position.strength()),
+        width: style.stance_width(strength),
         colour: style.stance_colour(polarity),
         dash: style.stance_dash(polarity),
     };
@@ -273,8 +274,17 @@ pub(super) fn stance_spec(s: &Stance, style: &Style) -> EdgeSpec {
         NodeId::Actor(s.actor),
         NodeId::Claim(s.claim),
         stroke,
-        Head::Arrow,
+        stance_head(strength),
     )
+}
+
+/// The head of a stance's arrow: a double head when the stance is held strongly.
+pub fn stance_head(strength: u8) -> Head {
+    if strength >= 2 {
+        Head::DoubleArrow
+    } else {
+        Head::Arrow
+    }
 }
 
 /// How a relation is drawn.

@@ -23,7 +23,7 @@ mod update_tests;
 pub use build::{Scene, SceneId, SceneItem};
 pub use cache::SceneCache;
 pub use camps::{actor_colour, camp_colour, camp_colours};
-pub use legend::Legend;
+pub use legend::{Legend, STANCE_ENTRIES};
 pub use shapes::{Align, LineStyle, Shape, bezier_point};
 pub use style::{Dash, Style, Theme};
 pub use update::{SceneUpdate, Slide};
