@@ -9,6 +9,7 @@ use super::nodes::NodeDrawing;
 use super::shapes::{LineStyle, Shape, bezier_point};
 use crate::model::NodeId;
 use eframe::egui::{Pos2, Rect};
+use std::cell::Cell;
 use std::collections::HashMap;
 
 /// Sideways detours tried, in map units added to an edge's bend, smallest first.
@@ -26,10 +27,29 @@ const GRAZE: f32 = 2.0;
 /// Size of the cells obstacles are filed under, in map units.
 const CELL: f32 = 160.0;
 
+/// Box checks allowed per box filed, on top of [`BASE_BUDGET`]: routing costs at most a few
+/// milliseconds per thousand nodes, even on maps whose nodes all stand in one spot (a map
+/// never arranged), where every line meets every box.
+const BUDGET_PER_BOX: u64 = 1_000;
+/// Box checks allowed however few boxes there are.
+const BASE_BUDGET: u64 = 1_000_000;
+
 /// Node boxes to keep edges clear of, filed by area so a check looks only at boxes nearby.
-#[derive(Debug, Default)]
+/// Checks are counted: once the budget is spent, every line counts as blocked and every
+/// place as taken, so routing falls back to plain lines instead of taking minutes.
+#[derive(Debug)]
 pub struct Obstacles {
     cells: HashMap<(i32, i32), Vec<(NodeId, Rect)>>,
+    budget: Cell<u64>,
+}
+
+impl Default for Obstacles {
+    fn default() -> Self {
+        Obstacles {
+            cells: HashMap::new(),
+            budget: Cell::new(BASE_BUDGET),
+        }
+    }
 }
 
 impl Obstacles {
@@ -42,8 +62,22 @@ impl Obstacles {
         obstacles
     }
 
+    /// Whether the budget of checks is spent.
+    pub fn is_spent(&self) -> bool {
+        self.budget.get() == 0
+    }
+
+    /// Counts `checks` box checks against the budget; false once it is spent.
+    fn spend(&self, checks: usize) -> bool {
+        let left = self.budget.get();
+        self.budget.set(left.saturating_sub(checks as u64));
+        left > 0
+    }
+
     /// Files one more box, belonging to `id`.
     pub fn add(&mut self, id: NodeId, rect: Rect) {
+        self.budget
+            .set(self.budget.get().saturating_add(BUDGET_PER_BOX));
         let rect = rect.shrink(GRAZE);
         if !rect.is_positive() || !rect.is_finite() {
             return;
@@ -66,9 +100,9 @@ impl Obstacles {
         let (c1, r1) = cell_of(rect.max);
         (c0..=c1).any(|column| {
             (r0..=r1).any(|row| {
-                self.cells
-                    .get(&(column, row))
-                    .is_some_and(|boxes| boxes.iter().any(|(_, b)| b.intersects(rect)))
+                self.cells.get(&(column, row)).is_some_and(|boxes| {
+                    !self.spend(boxes.len()) || boxes.iter().any(|(_, b)| b.intersects(rect))
+                })
             })
         })
     }
@@ -84,9 +118,10 @@ impl Obstacles {
             (c0..=c1).any(|column| {
                 (r0..=r1).any(|row| {
                     self.cells.get(&(column, row)).is_some_and(|boxes| {
-                        boxes.iter().any(|(id, rect)| {
-                            *id != ends.0 && *id != ends.1 && segment_hits(a, b, *rect)
-                        })
+                        !self.spend(boxes.len())
+                            || boxes.iter().any(|(id, rect)| {
+                                *id != ends.0 && *id != ends.1 && segment_hits(a, b, *rect)
+                            })
                     })
                 })
             })
@@ -152,6 +187,9 @@ pub fn clear_bend(
     head: Head,
     obstacles: &Obstacles,
 ) -> f32 {
+    if obstacles.is_spent() {
+        return bend;
+    }
     let clear = |bend: f32| {
         let shapes = edge_shapes(from, to, bend, stroke, head);
         !obstacles.blocks(&edge_path(&shapes), ends)
@@ -204,6 +242,29 @@ mod tests {
             Pos2::new(-1.0, 5.0),
             rect
         ));
+    }
+
+    #[test]
+    fn routing_gives_up_once_its_budget_is_spent() {
+        // Every node in one spot: every line meets every box.
+        let (a, b) = (node(0.0, 0.0), node(400.0, 0.0));
+        let ends = (NodeId::Actor(ActorId(1)), NodeId::Claim(ClaimId(2)));
+        let crowd: Vec<(NodeId, Rect)> = (0..2_000)
+            .map(|i| (NodeId::Claim(ClaimId(10 + i)), node(200.0, 0.0).rect))
+            .collect();
+        let obstacles = Obstacles::new(crowd);
+        let stroke = LineStyle::solid(2.0, Color32::BLUE);
+        let mut bends = 0;
+        while !obstacles.is_spent() {
+            bends += 1;
+            clear_bend((&a, &b), ends, 0.0, stroke, Head::Arrow, &obstacles);
+            assert!(bends < 10_000, "the budget is never spent");
+        }
+        // Once spent, an edge keeps its plain bend at once.
+        assert_eq!(
+            clear_bend((&a, &b), ends, 5.0, stroke, Head::Arrow, &obstacles),
+            5.0
+        );
     }
 
     #[test]
