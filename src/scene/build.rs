@@ -105,7 +105,7 @@ impl Scene {
         for actor in map.actors().filter(|a| shows(a.id.into())) {
             let colour = actor_colour(actor, &camps, style);
             let id = actor.id.into();
-            let drawing = cache.actor(id, &actor.name, actor.kind, colour, actor.at, style);
+            let drawing = cache.actor(id, actor.drawn_name(), actor.kind, colour, actor.at, style);
             drawings.insert(id, drawing);
         }
         for claim in map.claims().filter(|c| shows(c.id.into())) {

@@ -167,7 +167,14 @@ impl Pass<'_> {
             _ if self.visibility_of(node) == Visibility::Hidden => None,
             NodeId::Actor(id) => map.actor(id).map(|actor| {
                 let colour = actor_colour(actor, &self.scene.camps, style);
-                cache.actor(node, &actor.name, actor.kind, colour, actor.at, style)
+                cache.actor(
+                    node,
+                    actor.drawn_name(),
+                    actor.kind,
+                    colour,
+                    actor.at,
+                    style,
+                )
             }),
             NodeId::Claim(id) => map
                 .claim(id)
