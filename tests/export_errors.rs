@@ -89,8 +89,8 @@ fn an_unknown_extension_is_refused_before_anything_is_written() {
     assert_eq!(
         stderr(&output).trim(),
         format!(
-            "stancemap: cannot tell the picture format of {}: the file name must end in .png \
-             or .svg",
+            "stancemap: cannot tell the picture format of {}: the file name must end in .png, \
+             .svg or .pdf",
             out.display()
         )
     );

@@ -46,6 +46,54 @@ fn ctrl_e_opens_the_window_and_export_writes_the_picture() {
 }
 
 #[test]
+fn a_pdf_name_turns_the_evidence_on_and_export_writes_the_briefing() {
+    let (app, _) = app(example_map().unwrap(), None);
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::E);
+    assert!(!harness.state().export_dialog().with_evidence());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.pdf");
+    harness.state_mut().export_dialog_mut().path = path.display().to_string();
+    harness.run();
+    // A PDF carries the evidence unless the box is cleared; the paper can be chosen.
+    assert!(harness.state().export_dialog().with_evidence());
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::CheckBox,
+        "Evidence (numbered quotes)",
+    );
+    harness.get_by_label("Letter").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.step();
+    wait_for(&mut harness, "the briefing is written", |app| {
+        !app.export_dialog().is_busy()
+    });
+    let status = harness.state().status().unwrap_or_default().to_owned();
+    assert!(
+        status.contains("pages, 44 stances with their evidence"),
+        "{status}"
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Letter paper: the map page is 792 × 612 points.
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("/MediaBox[0 0 792 612]"),
+        "no landscape Letter page"
+    );
+
+    // Clearing the box leaves the evidence out, even of a PDF.
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::CheckBox,
+            "Evidence (numbered quotes)",
+        )
+        .click();
+    harness.run();
+    assert!(!harness.state().export_dialog().with_evidence());
+}
+
+#[test]
 fn browse_asks_the_file_dialog_service_and_fills_in_the_name() {
     let (app, dialogs) = app(example_map().unwrap(), None);
     let mut harness = harness(app);
@@ -59,7 +107,7 @@ fn browse_asks_the_file_dialog_service_and_fills_in_the_name() {
         app.export_dialog().path.ends_with("slides.png")
     });
     let asked = dialogs.asked.lock().unwrap();
-    assert_eq!(asked[0].extensions, ["png", "svg"]);
+    assert_eq!(asked[0].extensions, ["png", "svg", "pdf"]);
 }
 
 #[test]
@@ -69,12 +117,12 @@ fn a_bad_file_name_is_explained_in_the_window() {
     press(&mut harness, Modifiers::COMMAND, Key::E);
     harness.state_mut().export_dialog_mut().path = "briefing.jpg".into();
     harness.run();
-    harness.get_by_label("the file name must end in .png or .svg");
+    harness.get_by_label("the file name must end in .png, .svg or .pdf");
     harness.get_by_label("Export").click();
     harness.run();
     let message = harness.state().export_dialog().message.clone();
     assert!(
-        matches!(&message, Some(Err(m)) if m.contains("must end in .png or .svg")),
+        matches!(&message, Some(Err(m)) if m.contains("must end in .png, .svg or .pdf")),
         "{message:?}"
     );
 }

@@ -114,3 +114,31 @@ fn several_selected_items_are_counted_in_singular_and_plural() {
     harness.run();
     harness.get_by_label("1 claim, 1 actor");
 }
+
+#[test]
+fn a_short_name_typed_in_the_inspector_is_drawn_and_undone_in_one_step() {
+    let (app, _) = app(stancemap::example::example_map().unwrap(), None);
+    let mut harness = harness(app);
+    harness.get_by_label("Actor: Vladimir Putin").click();
+    harness.run();
+    harness.get_by_label("Short name").click();
+    harness.run();
+    harness.get_by_label("Short name").type_text("Putin");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let putin = |harness: &egui_kittest::Harness<'static, stancemap::app::StanceApp>| {
+        harness
+            .state()
+            .map()
+            .actors()
+            .find(|a| a.name == "Vladimir Putin")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(putin(&harness).short_name.as_deref(), Some("Putin"));
+    assert_eq!(putin(&harness).drawn_name(), "Putin");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(putin(&harness).short_name, None);
+}

@@ -182,6 +182,7 @@ fn valid_map() -> impl Strategy<Value = Map> {
                 .into_iter()
                 .map(|(name, kind, camp, aliases, colour, at, pinned)| Actor {
                     id: ActorId(fresh()),
+                    short_name: None,
                     name,
                     kind,
                     camp,

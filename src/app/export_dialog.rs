@@ -1,5 +1,5 @@
-//! The Export image window: where to write, which part of the map, how large, which colours,
-//! and whether to add the title, legend and footer. Also runs Copy image with the same
+//! The Export image window: where to write (PNG, SVG or a PDF briefing), which part of the
+//! map, how large, which colours, and whether to add the title, legend, footer and evidence. Also runs Copy image with the same
 //! settings. The drawing happens on a background thread (see `export_jobs`), and Browse… asks
 //! the app's file dialog service, so nothing here blocks a frame.
 
@@ -7,7 +7,9 @@ use super::dialogs::{DialogAnswer, DialogTicket, FileDialogs, FileRequest};
 use super::export_jobs::{Job, JobResult, clipboard_image};
 use super::selection::Selection;
 use super::{Camera, Document};
-use crate::export::{ExportOptions, Format, Region, Size, fits_png, picture_size, today};
+use crate::export::{
+    ExportOptions, Format, Paper, Region, Size, command::summary, fits_png, picture_size, today,
+};
 use crate::model::Map;
 use crate::scene::{SceneId, Theme, VisibilityMap};
 use eframe::egui;
@@ -104,6 +106,11 @@ pub struct ExportDialog {
     pub no_legend: bool,
     /// Leave out the footer.
     pub no_footer: bool,
+    /// Number the stances and list their evidence: `None` follows the format (on for a PDF,
+    /// off for pictures) until the box is ticked or cleared.
+    pub evidence: Option<bool>,
+    /// The paper size of a PDF.
+    pub paper: Paper,
     job: Option<Job>,
     browse: Option<DialogTicket>,
     /// The outcome of the last export or copy, shown in the window.
@@ -134,6 +141,16 @@ impl ExportDialog {
         self.job.is_some()
     }
 
+    /// The format the file name asks for, if any.
+    fn format(&self) -> Option<Format> {
+        Format::from_path(Path::new(self.path.trim())).ok()
+    }
+
+    /// Whether the evidence is added: as chosen, or by default for a PDF only.
+    pub fn with_evidence(&self) -> bool {
+        self.evidence.unwrap_or(self.format() == Some(Format::Pdf))
+    }
+
     /// The options the window's settings stand for.
     pub fn options(&self, inputs: &ExportInputs<'_>) -> ExportOptions {
         ExportOptions {
@@ -153,6 +170,8 @@ impl ExportDialog {
             title: !self.no_title,
             legend: !self.no_legend,
             footer: !self.no_footer,
+            evidence: self.with_evidence(),
+            paper: self.paper,
             visibility: inputs.visibility.clone(),
             ..ExportOptions::new(today())
         }
@@ -196,10 +215,9 @@ impl ExportDialog {
         let (message, warning) = match result {
             Ok(JobResult::Exported { path, exported }) => (
                 Ok(format!(
-                    "Exported {} ({} × {} px)",
+                    "Exported {} ({})",
                     path.display(),
-                    exported.width,
-                    exported.height
+                    summary(&exported)
                 )),
                 exported.warning(),
             ),
@@ -259,7 +277,7 @@ impl ExportDialog {
                 ui.horizontal(|ui| {
                     let field = egui::TextEdit::singleline(&mut self.path)
                         .desired_width(320.0)
-                        .hint_text("briefing.png or briefing.svg");
+                        .hint_text("briefing.png, .svg or .pdf");
                     ui.add(field).labelled_by(file_label.id);
                     let browse =
                         ui.add_enabled(self.browse.is_none(), egui::Button::new("Browse…"));
@@ -271,10 +289,25 @@ impl ExportDialog {
                 ui.end_row();
 
                 ui.label("Format");
-                ui.label(match Format::from_path(Path::new(self.path.trim())) {
-                    Ok(Format::Png) => "PNG picture (from the file name)",
-                    Ok(Format::Svg) => "SVG drawing, text stays selectable (from the file name)",
-                    Err(_) => "the file name must end in .png or .svg",
+                ui.label(match self.format() {
+                    Some(Format::Png) => "PNG picture (from the file name)",
+                    Some(Format::Svg) => "SVG drawing, text stays selectable (from the file name)",
+                    Some(Format::Pdf) => {
+                        "PDF briefing: the map on a landscape page, then the evidence \
+                         (from the file name)"
+                    }
+                    None => "the file name must end in .png, .svg or .pdf",
+                });
+                ui.end_row();
+
+                ui.label("Paper");
+                ui.add_enabled_ui(self.format() == Some(Format::Pdf), |ui| {
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.paper, Paper::A4, "A4");
+                        ui.radio_value(&mut self.paper, Paper::Letter, "Letter");
+                    })
+                    .response
+                    .on_disabled_hover_text("For PDF files");
                 });
                 ui.end_row();
 
@@ -321,6 +354,17 @@ impl ExportDialog {
                     toggle(ui, &mut self.no_title, "Title");
                     toggle(ui, &mut self.no_legend, "Legend");
                     toggle(ui, &mut self.no_footer, "Footer (sources, date)");
+                    let mut evidence = self.with_evidence();
+                    if ui
+                        .checkbox(&mut evidence, "Evidence (numbered quotes)")
+                        .on_hover_text(
+                            "Number each stance on its arrow and list who said what, the \
+                             quote, its translation, source and date",
+                        )
+                        .changed()
+                    {
+                        self.evidence = Some(evidence);
+                    }
                 });
                 ui.end_row();
             });
@@ -357,8 +401,8 @@ impl ExportDialog {
 fn browse_request(suggested: &Path) -> FileRequest {
     let request = FileRequest::save(
         "Export image",
-        "PNG picture or SVG drawing",
-        &["png", "svg"],
+        "PNG picture, SVG drawing or PDF briefing",
+        &["png", "svg", "pdf"],
     )
     .in_folder(suggested.parent().filter(|f| !f.as_os_str().is_empty()));
     match suggested.file_name() {

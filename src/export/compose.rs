@@ -1,12 +1,16 @@
 //! Placing the parts of a picture: the framed map, the title above it, the legend beside it
 //! and the footer below, and choosing how many pixels a map unit gets.
 //!
+//! With the evidence option, each stance drawn gets a number on its arrow, and the list of
+//! what the numbers stand for goes below the map (a PDF puts it on pages of its own).
+//!
 //! The title, legend and footer ("chrome") have their own scale: never smaller than the map's
 //! own text, and never smaller than a picture shown 1,280 px wide (a slide) needs, so a
 //! 3,840-px picture of a large map still has a legend one can read.
 
 use super::captions::{footer_text, title_text};
 use super::error::ExportError;
+use super::evidence::{evidence_list, number_badges, number_stances};
 use super::fonts::families_for;
 use super::options::{ExportOptions, Size};
 use super::picture::{Areas, Drawing, Layer, Picture};
@@ -46,7 +50,26 @@ pub fn compose<'a>(
     style: &Style,
     options: &ExportOptions,
 ) -> Result<Picture<'a>, ExportError> {
+    compose_with(map, scene, style, options, true)
+}
+
+/// Composes the picture as [`compose`] does; with the evidence option, the list of evidence
+/// goes below the map only if `list_below` (a PDF sets it on pages of its own). The numbered
+/// evidence is in the picture either way.
+pub fn compose_with<'a>(
+    map: &Map,
+    scene: &'a Scene,
+    style: &Style,
+    options: &ExportOptions,
+    list_below: bool,
+) -> Result<Picture<'a>, ExportError> {
     let framed = frame(scene, &options.region)?;
+    let evidence = if options.evidence {
+        number_stances(map, framed.items.iter().copied())
+    } else {
+        Vec::new()
+    };
+    let badges = number_badges(framed.items.iter().copied(), &evidence, style);
     let area = framed.area;
     let legend = options
         .legend
@@ -71,6 +94,8 @@ pub fn compose<'a>(
     } else {
         Vec::new()
     };
+    let list =
+        (list_below && !evidence.is_empty()).then(|| evidence_list(&evidence, text_room, style));
     let title_height = lines_height(title_lines.len(), TITLE_SIZE);
     let footer_height = lines_height(footer_lines.len(), FOOTER_SIZE);
 
@@ -92,13 +117,20 @@ pub fn compose<'a>(
         )
     });
     let body_bottom = legend_area.map_or(map_area.bottom(), |l| l.bottom().max(map_area.bottom()));
-    let footer_area = (!footer_lines.is_empty()).then(|| {
+    let evidence_area = list.as_ref().map(|(_, height)| {
         Rect::from_min_size(
             Pos2::new(left, body_bottom + SECTION_GAP * c),
+            Vec2::new(width as f32 - 2.0 * left, height * c),
+        )
+    });
+    let above_footer = evidence_area.map_or(body_bottom, |e| e.bottom());
+    let footer_area = (!footer_lines.is_empty()).then(|| {
+        Rect::from_min_size(
+            Pos2::new(left, above_footer + SECTION_GAP * c),
             Vec2::new(width as f32 - 2.0 * left, footer_height * c),
         )
     });
-    let content_bottom = footer_area.map_or(body_bottom, |f| f.bottom());
+    let content_bottom = footer_area.map_or(above_footer, |f| f.bottom());
     let height = (content_bottom + MARGIN * c).ceil() as u32;
 
     let mut layers = vec![Layer {
@@ -114,6 +146,10 @@ pub fn compose<'a>(
                 bounds: item.bounds,
                 shapes: Cow::Borrowed(item.shapes.as_slice()),
             })
+            .chain(badges.into_iter().map(|(bounds, shapes)| Drawing {
+                bounds,
+                shapes: Cow::Owned(shapes),
+            }))
             .collect(),
     }];
     if let (Some(legend), Some(legend_area)) = (legend, legend_area) {
@@ -135,6 +171,20 @@ pub fn compose<'a>(
             style.text,
             true,
         ));
+    }
+    if let (Some((shapes, _)), Some(area)) = (list, evidence_area) {
+        let offset = area.min.to_vec2() / c;
+        let shapes: Vec<Shape> = shapes
+            .into_iter()
+            .map(|mut shape| {
+                shape.translate(offset);
+                shape
+            })
+            .collect();
+        captions.push(Drawing {
+            bounds: Rect::from_min_size(area.min / c, area.size() / c),
+            shapes: Cow::Owned(shapes),
+        });
     }
     if let Some(area) = footer_area {
         captions.push(text_block(
@@ -163,9 +213,11 @@ pub fn compose<'a>(
             map: map_area,
             title: title_area,
             legend: legend_area,
+            evidence: evidence_area,
             footer: footer_area,
         },
         chrome_scale: c,
+        evidence,
     })
 }
 

@@ -63,7 +63,7 @@ impl fmt::Display for ExportError {
         match self {
             ExportError::UnknownFormat { path } => write!(
                 f,
-                "cannot tell the picture format of {}: the file name must end in .png or .svg",
+                "cannot tell the picture format of {}: the file name must end in .png, .svg or .pdf",
                 path.display()
             ),
             ExportError::NothingToExport { what } => {
@@ -144,7 +144,7 @@ mod tests {
             path: "briefing.jpg".into(),
         };
         assert!(unknown.to_string().contains("briefing.jpg"));
-        assert!(unknown.to_string().contains(".png or .svg"));
+        assert!(unknown.to_string().contains(".png, .svg or .pdf"));
         let large = ExportError::TooLarge {
             width: 40_000,
             height: 20_000,

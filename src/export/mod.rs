@@ -1,26 +1,30 @@
-//! Pictures of a map for briefings: PNG and SVG, without a window or a GPU.
+//! Pictures of a map for briefings: PNG, SVG and PDF, without a window or a GPU.
 //!
-//! The scene (what the canvas paints) is composed with a title, legend and footer into a
-//! [`Picture`]; the SVG writer turns it into text and the PNG renderer rasterises that same
-//! SVG with resvg, so the two formats always show the same thing.
+//! The scene (what the canvas paints) is composed with a title, legend and footer (and, if
+//! asked, the evidence: numbers on the stances and the list of quotes) into a [`Picture`];
+//! the SVG writer turns it into text, the PNG renderer rasterises that same SVG with resvg and
+//! the PDF writer draws it onto pages with krilla-svg, so the formats always agree.
 
 mod captions;
 pub mod command;
 mod compose;
 mod error;
+mod evidence;
 mod font_files;
 mod fonts;
 mod options;
 mod output;
+mod pdf;
 mod picture;
 mod png;
 mod region;
 mod svg;
 
-pub use compose::{MAX_SCALE, MAX_WIDTH, compose};
+pub use compose::{MAX_SCALE, MAX_WIDTH, compose, compose_with};
 pub use error::ExportError;
+pub use evidence::Evidence;
 pub use fonts::{Fonts, families_for, missing_glyphs_warning};
-pub use options::{ExportOptions, Format, Region, Size, today};
+pub use options::{ExportOptions, Format, Paper, Region, Size, today};
 pub use output::write_atomically;
 pub use picture::{Areas, Drawing, Layer, Picture};
 pub use png::{MAX_PIXELS, MAX_SIDE, RgbaImage, fits as fits_png};
@@ -35,10 +39,14 @@ use std::path::Path;
 pub struct Exported {
     /// The picture's format.
     pub format: Format,
-    /// Width in pixels.
+    /// Width in pixels (for a PDF, of the picture fitted onto its map page).
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// Pages written: 1 for a picture; the map page and the evidence pages for a PDF.
+    pub pages: usize,
+    /// How many stances are numbered and listed with their evidence.
+    pub evidence: usize,
     /// Where the parts of the picture lie, in pixels.
     pub areas: Areas,
     /// Characters in the picture that no installed font can draw.
@@ -61,19 +69,54 @@ pub fn export_file(
 ) -> Result<Exported, ExportError> {
     let format = Format::from_path(path)?;
     let fonts = Fonts::system();
-    with_picture(map, options, format, &fonts, |picture, fonts, exported| {
-        output::write_atomically(path, |out| match format {
-            Format::Svg => {
-                out.write_all(to_svg(picture).as_bytes())
-                    .map_err(|source| ExportError::Write {
-                        path: path.to_path_buf(),
-                        source,
-                    })
+    with_picture(
+        map,
+        options,
+        format,
+        &fonts,
+        |picture, fonts, mut exported| {
+            let write_error = |source| ExportError::Write {
+                path: path.to_path_buf(),
+                source,
+            };
+            // A PDF is made in memory before anything is written, so a failure leaves no file.
+            let pdf = match format {
+                Format::Pdf => Some(pdf::render_pdf(picture, options.paper, fonts)?),
+                Format::Png | Format::Svg => None,
+            };
+            output::write_atomically(path, |out| match (format, &pdf) {
+                (Format::Svg, _) => out
+                    .write_all(to_svg(picture).as_bytes())
+                    .map_err(write_error),
+                (Format::Png, _) => png::write_png(picture, fonts, out, path),
+                (Format::Pdf, Some(pdf)) => out.write_all(&pdf.bytes).map_err(write_error),
+                (Format::Pdf, None) => Err(ExportError::Render("no PDF was made".to_owned())),
+            })?;
+            if let Some(pdf) = pdf {
+                exported.pages = pdf.pages;
             }
-            Format::Png => png::write_png(picture, fonts, out, path),
-        })?;
-        Ok(exported)
-    })
+            Ok(exported)
+        },
+    )
+}
+
+/// The PDF bytes of a briefing on `map`, drawn with `fonts`, and what was exported.
+pub fn render_pdf(
+    map: &Map,
+    options: &ExportOptions,
+    fonts: &Fonts,
+) -> Result<(Vec<u8>, Exported), ExportError> {
+    with_picture(
+        map,
+        options,
+        Format::Pdf,
+        fonts,
+        |picture, fonts, mut exported| {
+            let pdf = pdf::render_pdf(picture, options.paper, fonts)?;
+            exported.pages = pdf.pages;
+            Ok((pdf.bytes, exported))
+        },
+    )
 }
 
 /// The SVG text of a picture of `map`.
@@ -140,7 +183,7 @@ fn with_picture<T>(
 ) -> Result<T, ExportError> {
     let style = Style::new(options.theme);
     let scene = Scene::build_with(map, &style, options.visibility.as_ref());
-    let picture = compose(map, &scene, &style, options)?;
+    let picture = compose_with(map, &scene, &style, options, format != Format::Pdf)?;
     if format == Format::Png && !png::fits(picture.width, picture.height) {
         return Err(ExportError::TooLarge {
             width: u64::from(picture.width),
@@ -150,14 +193,17 @@ fn with_picture<T>(
     }
     let fonts = match format {
         Format::Png => fonts.prepared_for(&picture.font_families, picture.text_runs()),
-        Format::Svg => fonts.clone(),
+        Format::Svg | Format::Pdf => fonts.clone(),
     };
+    let evidence_texts = picture.evidence.iter().flat_map(Evidence::texts);
     let exported = Exported {
         format,
         width: picture.width,
         height: picture.height,
+        pages: 1,
+        evidence: picture.evidence.len(),
         areas: picture.areas,
-        missing_glyphs: fonts.missing_glyphs(picture.texts()),
+        missing_glyphs: fonts.missing_glyphs(picture.texts().chain(evidence_texts)),
     };
     finish(&picture, &fonts, exported)
 }

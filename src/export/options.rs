@@ -15,6 +15,8 @@ pub enum Format {
     Png,
     /// A vector picture with selectable text, for print and further editing.
     Svg,
+    /// A briefing document: the map on a landscape page, then the evidence pages.
+    Pdf,
 }
 
 impl Format {
@@ -27,6 +29,7 @@ impl Format {
         match extension.as_deref() {
             Some("png") => Ok(Format::Png),
             Some("svg") => Ok(Format::Svg),
+            Some("pdf") => Ok(Format::Pdf),
             _ => Err(ExportError::UnknownFormat {
                 path: path.to_path_buf(),
             }),
@@ -38,6 +41,35 @@ impl Format {
         match self {
             Format::Png => "png",
             Format::Svg => "svg",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+/// The paper size of a PDF briefing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height of the upright page, in PDF points (1/72 in).
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    /// The paper's usual name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "Letter",
         }
     }
 }
@@ -88,6 +120,11 @@ pub struct ExportOptions {
     pub legend: bool,
     /// Draw a footer naming the sources and the export date.
     pub footer: bool,
+    /// Number each stance on its arrow and list the evidence for each number: below the map
+    /// in a PNG or SVG, on the pages after the map in a PDF.
+    pub evidence: bool,
+    /// The paper size of a PDF.
+    pub paper: Paper,
     /// The date the footer gives as the export date.
     pub export_date: Date,
     /// Items to draw faded or leave out, as the canvas does under the analysis filters;
@@ -96,7 +133,8 @@ pub struct ExportOptions {
 }
 
 impl ExportOptions {
-    /// The whole map at 1×, light, with title, legend and footer, exported on `export_date`.
+    /// The whole map at 1×, light, with title, legend and footer and without the evidence
+    /// list, on A4 paper, exported on `export_date`.
     pub fn new(export_date: Date) -> Self {
         ExportOptions {
             region: Region::Whole,
@@ -106,6 +144,8 @@ impl ExportOptions {
             title: true,
             legend: true,
             footer: true,
+            evidence: false,
+            paper: Paper::A4,
             export_date,
             visibility: None,
         }
@@ -130,6 +170,10 @@ mod tests {
         assert_eq!(
             Format::from_path(Path::new("B.SVG")).ok(),
             Some(Format::Svg)
+        );
+        assert_eq!(
+            Format::from_path(Path::new("brief.Pdf")).ok(),
+            Some(Format::Pdf)
         );
         for bad in ["map.jpg", "map", "png", "map.png.txt"] {
             assert!(

@@ -1,6 +1,7 @@
 //! A composed picture: the scene's shapes plus title, legend and footer, placed in output
 //! pixels. Both writers (SVG and PNG) draw exactly this, so the two formats agree.
 
+use super::evidence::Evidence;
 use crate::scene::Shape;
 use eframe::egui::{Color32, Rect, emath::TSTransform};
 use std::borrow::Cow;
@@ -24,6 +25,9 @@ pub struct Picture<'a> {
     pub areas: Areas,
     /// Pixels per unit of the title, legend and footer (1 = as on screen at 100 %).
     pub chrome_scale: f32,
+    /// The numbered stances, when the evidence option is on (their numbers are on the
+    /// arrows; the list is drawn below the map or, in a PDF, on pages of its own).
+    pub evidence: Vec<Evidence>,
 }
 
 /// Where the parts of a picture lie, in pixels.
@@ -35,6 +39,8 @@ pub struct Areas {
     pub title: Option<Rect>,
     /// The legend, if drawn.
     pub legend: Option<Rect>,
+    /// The evidence list, if drawn below the map.
+    pub evidence: Option<Rect>,
     /// The footer, if drawn.
     pub footer: Option<Rect>,
 }

@@ -87,6 +87,9 @@ pub struct ActorRecord {
     pub id: u32,
     /// Display name.
     pub name: String,
+    /// Shorter name for the canvas and pictures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
     /// Person, State, Organisation, Bloc, Expert, Media or Other.
     pub kind: ActorKind,
     /// Camp or affiliation.
@@ -256,6 +259,7 @@ impl From<&Actor> for ActorRecord {
         ActorRecord {
             id: a.id.0,
             name: a.name.clone(),
+            short_name: a.short_name.clone(),
             kind: a.kind,
             camp: a.camp.clone(),
             aliases: a.aliases.clone(),
@@ -271,6 +275,7 @@ impl From<ActorRecord> for Actor {
         Actor {
             id: ActorId(r.id),
             name: r.name,
+            short_name: r.short_name,
             kind: r.kind,
             camp: r.camp,
             aliases: r.aliases,

@@ -33,6 +33,10 @@ pub struct Actor {
     pub id: ActorId,
     /// Display name, e.g. "Vladimir Putin".
     pub name: String,
+    /// A shorter name drawn on the canvas and in pictures instead of `name` ("Jake Sullivan"
+    /// for "Jake Sullivan (US National Security Adviser)"); lists and the evidence keep the
+    /// full name.
+    pub short_name: Option<String>,
     /// What kind of actor this is.
     pub kind: ActorKind,
     /// The camp or affiliation the actor belongs to, e.g. "Russia"; actors are grouped and
@@ -113,6 +117,7 @@ impl Actor {
         Actor {
             id,
             name: name.into(),
+            short_name: None,
             kind,
             camp: None,
             aliases: Vec::new(),
@@ -120,6 +125,16 @@ impl Actor {
             at,
             pinned: false,
         }
+    }
+
+    /// The name drawn on the canvas and in pictures: the short name if there is one, else the
+    /// name.
+    pub fn drawn_name(&self) -> &str {
+        self.short_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&self.name)
     }
 
     /// The actor's camp without surrounding spaces; `None` when it has none or it is blank.

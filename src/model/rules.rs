@@ -136,6 +136,9 @@ pub fn check_source(source: &Source, out: &mut Vec<Problem>) {
 pub fn check_actor(actor: &Actor, out: &mut Vec<Problem>) {
     let item = ItemId::Actor(actor.id);
     check_name(item, "name", &actor.name, out);
+    if let Some(short) = &actor.short_name {
+        check_name(item, "short name", short, out);
+    }
     check_optional_text(item, "camp", actor.camp.as_ref(), out);
     for alias in &actor.aliases {
         check_name(item, "alias", alias, out);

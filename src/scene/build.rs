@@ -4,6 +4,7 @@ use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
 use super::edges::{Head, edge_shapes, parallel_bends};
 use super::nodes::{NodeDrawing, Outline};
+use super::routing::{Obstacles, clear_bend};
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
@@ -104,7 +105,7 @@ impl Scene {
         for actor in map.actors().filter(|a| shows(a.id.into())) {
             let colour = actor_colour(actor, &camps, style);
             let id = actor.id.into();
-            let drawing = cache.actor(id, &actor.name, actor.kind, colour, actor.at, style);
+            let drawing = cache.actor(id, actor.drawn_name(), actor.kind, colour, actor.at, style);
             drawings.insert(id, drawing);
         }
         for claim in map.claims().filter(|c| shows(c.id.into())) {
@@ -124,11 +125,13 @@ impl Scene {
             items.push((id, from, to, a, b, stroke, head));
         }
         let bends = bends_by_pair(items.iter().map(|(id, from, to, ..)| (*id, *from, *to)));
+        let obstacles = Obstacles::new(drawings.iter().map(|(id, d)| (*id, d.rect)));
         let mut looks = Vec::with_capacity(items.capacity());
         let mut scene_items: Vec<SceneItem> = items
             .into_iter()
             .map(|(id, from, to, a, b, stroke, head)| {
                 let bend = bends.get(&id).copied().unwrap_or(0.0);
+                let bend = clear_bend((a, b), (from, to), bend, stroke, head, &obstacles);
                 looks.push(ItemLook::Edge {
                     bend,
                     stroke,
@@ -260,8 +263,9 @@ pub(super) type EdgeSpec = (EdgeId, NodeId, NodeId, LineStyle, Head);
 /// How a stance is drawn.
 pub(super) fn stance_spec(s: &Stance, style: &Style) -> EdgeSpec {
     let polarity = s.position.polarity();
+    let strength = s.position.strength();
     let stroke = LineStyle {
-        width: style.stance_width(s.position.strength()),
+        width: style.stance_width(strength),
         colour: style.stance_colour(polarity),
         dash: style.stance_dash(polarity),
     };
@@ -270,8 +274,17 @@ pub(super) fn stance_spec(s: &Stance, style: &Style) -> EdgeSpec {
         NodeId::Actor(s.actor),
         NodeId::Claim(s.claim),
         stroke,
-        Head::Arrow,
+        stance_head(strength),
     )
+}
+
+/// The head of a stance's arrow: a double head when the stance is held strongly.
+pub fn stance_head(strength: u8) -> Head {
+    if strength >= 2 {
+        Head::DoubleArrow
+    } else {
+        Head::Arrow
+    }
 }
 
 /// How a relation is drawn.

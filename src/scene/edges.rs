@@ -14,6 +14,9 @@ pub const PARALLEL_SPACING: f32 = 22.0;
 pub enum Head {
     /// A filled triangle: stances and supporting relations.
     Arrow,
+    /// Two filled triangles, one behind the other: stances held strongly, so strength shows
+    /// in greyscale and to colour-blind readers, not only as a thicker line.
+    DoubleArrow,
     /// A triangle with a bar across the line: attacking relations.
     Tee,
 }
@@ -49,7 +52,7 @@ pub fn edge_shapes(
         Vec2::X
     };
     // Stop the line where the head begins so it does not poke through the tip.
-    let line_end = end - dir * head_len * 0.9;
+    let line_end = end - dir * head_len * head_depth(head);
     let mut shapes = vec![Shape::Curve {
         points: [start, c1, c2, line_end],
         stroke,
@@ -63,6 +66,17 @@ pub fn head_length(width: f32) -> f32 {
     8.0 + 2.5 * width
 }
 
+/// How far back from the tip the line stops, in head lengths.
+pub fn head_depth(head: Head) -> f32 {
+    match head {
+        Head::Arrow | Head::Tee => 0.9,
+        Head::DoubleArrow => 0.9 + DOUBLE_GAP,
+    }
+}
+
+/// How far behind the first triangle of a double head the second one sits, in head lengths.
+const DOUBLE_GAP: f32 = 0.75;
+
 /// The head of an edge whose tip is at `tip`, pointing along the unit vector `dir`.
 pub fn head_shapes(tip: Pos2, dir: Vec2, len: f32, stroke: LineStyle, head: Head) -> Vec<Shape> {
     let side = dir.rot90() * (len * 0.45);
@@ -74,6 +88,15 @@ pub fn head_shapes(tip: Pos2, dir: Vec2, len: f32, stroke: LineStyle, head: Head
     };
     match head {
         Head::Arrow => vec![triangle],
+        Head::DoubleArrow => {
+            let behind = dir * (len * DOUBLE_GAP);
+            let second = Shape::Polygon {
+                points: vec![tip - behind, back + side - behind, back - side - behind],
+                fill: stroke.colour,
+                stroke: LineStyle::NONE,
+            };
+            vec![triangle, second]
+        }
         Head::Tee => {
             let bar_at = back - dir * (len * 0.35);
             let bar = side * 1.35;

@@ -2,7 +2,7 @@
 //! coordinates (top-left at the origin) so the canvas can float it over the view and exporters
 //! can place it in a corner of the picture.
 
-use super::edges::{Head, head_length, head_shapes};
+use super::edges::{Head, head_depth, head_length, head_shapes};
 use super::nodes::{BADGE, badge_shapes};
 use super::shapes::{Align, LineStyle, Shape};
 use super::style::Style;
@@ -17,9 +17,21 @@ pub struct Legend {
     pub size: Vec2,
     /// The shapes, back to front, starting with the background panel.
     pub shapes: Vec<Shape>,
+    /// Where the sample line of each stance entry lies, in the order of [`STANCE_ENTRIES`].
+    pub stance_samples: Vec<Rect>,
 }
 
-const ROW: f32 = 20.0;
+/// The stance entries of the legend: polarity, strength and name, in order.
+pub const STANCE_ENTRIES: [(Polarity, u8, &str); 5] = [
+    (Polarity::Support, 2, "strongly supports"),
+    (Polarity::Support, 1, "supports"),
+    (Polarity::Neutral, 0, "neutral / ambivalent"),
+    (Polarity::Oppose, 1, "opposes"),
+    (Polarity::Oppose, 2, "strongly opposes"),
+];
+
+/// Height of one legend row.
+pub const ROW: f32 = 20.0;
 const SAMPLE: f32 = 38.0;
 const MARGIN: f32 = 10.0;
 
@@ -31,27 +43,20 @@ impl Legend {
         kinds.dedup();
         let mut b = Builder::new(style);
         b.heading("Stances (actor → claim)");
-        for (polarity, name) in [
-            (Polarity::Support, "supports"),
-            (Polarity::Oppose, "opposes"),
-            (Polarity::Neutral, "neutral / ambivalent"),
-        ] {
+        // Polarity shows as colour and dash pattern, strength as width and a double head, so
+        // every entry stays distinct in greyscale and for colour-blind readers.
+        for (polarity, strength, name) in STANCE_ENTRIES {
             let stroke = LineStyle {
-                width: style.stance_width(1),
+                width: style.stance_width(strength),
                 colour: style.stance_colour(polarity),
                 dash: style.stance_dash(polarity),
             };
-            b.edge_row(stroke, Head::Arrow, name);
+            b.stance_samples.push(Rect::from_min_size(
+                Pos2::new(MARGIN, b.y),
+                Vec2::new(SAMPLE, ROW),
+            ));
+            b.edge_row(stroke, super::build::stance_head(strength), name);
         }
-        b.edge_row(
-            LineStyle {
-                width: style.stance_width(2),
-                colour: style.muted_text,
-                dash: super::style::Dash::Solid,
-            },
-            Head::Arrow,
-            "thick: strongly",
-        );
         b.heading("Relations (claim → claim)");
         for kind in RelationKind::ALL {
             let stroke = LineStyle::solid(style.relation_width(), style.relation_colour(kind));
@@ -84,6 +89,7 @@ struct Builder<'a> {
     y: f32,
     width: f32,
     shapes: Vec<Shape>,
+    stance_samples: Vec<Rect>,
 }
 
 impl<'a> Builder<'a> {
@@ -93,6 +99,7 @@ impl<'a> Builder<'a> {
             y: MARGIN,
             width: 0.0,
             shapes: Vec::new(),
+            stance_samples: Vec::new(),
         }
     }
 
@@ -129,7 +136,7 @@ impl<'a> Builder<'a> {
         let tip = Pos2::new(MARGIN + SAMPLE, mid);
         let len = head_length(stroke.width) * 0.7;
         self.shapes.push(Shape::Polyline {
-            points: vec![start, tip - Vec2::X * len * 0.9],
+            points: vec![start, tip - Vec2::X * len * head_depth(head)],
             stroke,
         });
         self.shapes
@@ -194,6 +201,7 @@ impl<'a> Builder<'a> {
         Legend {
             size,
             shapes: self.shapes,
+            stance_samples: self.stance_samples,
         }
     }
 }

@@ -56,10 +56,7 @@ pub fn text_width(text: &str, size: f32) -> f32 {
 /// any two characters for CJK text, and inside words only when a word alone is too wide.
 /// At most [`MAX_LINES`] lines; text beyond that is cut and marked with an ellipsis.
 pub fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for paragraph in text.split('\n') {
-        wrap_paragraph(paragraph.trim(), size, max_width, &mut lines);
-    }
+    let mut lines = wrap_all(text, size, max_width);
     if lines.len() > MAX_LINES {
         lines.truncate(MAX_LINES);
         if let Some(last) = lines.last_mut() {
@@ -68,6 +65,16 @@ pub fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
             }
             last.push('…');
         }
+    }
+    lines
+}
+
+/// Splits text into lines no wider than `max_width` as [`wrap`] does, keeping every line (for
+/// quotes, which are never cut short).
+pub fn wrap_all(text: &str, size: f32, max_width: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in text.split('\n') {
+        wrap_paragraph(paragraph.trim(), size, max_width, &mut lines);
     }
     lines
 }

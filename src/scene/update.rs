@@ -13,6 +13,7 @@ use super::build::{ItemLook, Scene, SceneId, SceneItem, relation_spec, stance_sp
 use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
 use super::edges::parallel_bends;
+use super::routing::{MAX_DETOUR, Obstacles, clear_bend};
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
 use crate::model::{EdgeId, ItemId, Map, NodeId, Touched};
@@ -66,6 +67,7 @@ impl SceneCache {
             out: SceneUpdate::default(),
             stale_bounds: false,
             grown: Rect::NOTHING,
+            obstacles: None,
         };
         let mut nodes: BTreeSet<NodeId> = BTreeSet::new();
         let mut edges: BTreeSet<EdgeId> = BTreeSet::new();
@@ -86,9 +88,31 @@ impl SceneCache {
                 pass.scene.camps = camps;
             }
         }
+        // Where the nodes stood before, for the edges that went around them.
+        let before: Vec<(NodeId, Rect)> = if nodes.len() <= FEW {
+            nodes
+                .iter()
+                .filter_map(|n| Some((*n, pass.scene.node(*n)?.bounds)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         for &node in &nodes {
             pass.node(self, node);
         }
+        // Edges that do not end at a moved node but may now be in its way, or went around it
+        // where it stood, find their way again. (After a layout every edge is redrawn anyway.)
+        let in_the_way = if nodes.len() <= FEW {
+            let mut boxes = before;
+            boxes.extend(
+                nodes
+                    .iter()
+                    .filter_map(|n| Some((*n, pass.scene.node(*n)?.bounds))),
+            );
+            pass.edges_near(&boxes)
+        } else {
+            Vec::new()
+        };
         // Every edge that ends at a redrawn node follows it; edges sharing both nodes with a
         // touched edge may bend differently now.
         let mut all_edges = edges.clone();
@@ -101,12 +125,20 @@ impl SceneCache {
                 all_edges.extend(edges_at(map, a).filter(|e| edge_joins(map, *e, a, b)));
             }
         }
+        all_edges.extend(in_the_way);
+        if all_edges.len() > FEW {
+            pass.obstacles = Some(pass.all_obstacles());
+        }
         for edge in all_edges {
             pass.edge(self, edge);
         }
         pass.finish()
     }
 }
+
+/// Up to this many nodes or edges, an update looks for what is in their way item by item;
+/// beyond it, it files every node's box once.
+const FEW: usize = 32;
 
 /// One update in progress.
 struct Pass<'a> {
@@ -119,6 +151,8 @@ struct Pass<'a> {
     stale_bounds: bool,
     /// A box around every item drawn anew.
     grown: Rect,
+    /// Every node's box, when many edges are redrawn.
+    obstacles: Option<Obstacles>,
 }
 
 impl Pass<'_> {
@@ -133,7 +167,14 @@ impl Pass<'_> {
             _ if self.visibility_of(node) == Visibility::Hidden => None,
             NodeId::Actor(id) => map.actor(id).map(|actor| {
                 let colour = actor_colour(actor, &self.scene.camps, style);
-                cache.actor(node, &actor.name, actor.kind, colour, actor.at, style)
+                cache.actor(
+                    node,
+                    actor.drawn_name(),
+                    actor.kind,
+                    colour,
+                    actor.at,
+                    style,
+                )
             }),
             NodeId::Claim(id) => map
                 .claim(id)
@@ -186,6 +227,14 @@ impl Pass<'_> {
             return;
         };
         let bend = self.bend(id, from, to);
+        let bend = match &self.obstacles {
+            Some(obstacles) => clear_bend((&a, &b), (from, to), bend, stroke, head, obstacles),
+            None => {
+                let near = a.rect.union(b.rect).expand(MAX_DETOUR);
+                let obstacles = self.obstacles_within(near);
+                clear_bend((&a, &b), (from, to), bend, stroke, head, &obstacles)
+            }
+        };
         let mut shapes = cache.edge(id, (&a, &b), bend, stroke, head);
         let dimmed = visibility == Visibility::Dimmed;
         if dimmed {
@@ -204,6 +253,49 @@ impl Pass<'_> {
             dimmed,
         };
         self.put(item, look);
+    }
+
+    /// The drawn nodes, edges first then nodes in the item list.
+    fn node_items(&self) -> impl Iterator<Item = &SceneItem> {
+        let first = self
+            .scene
+            .items
+            .partition_point(|item| matches!(item.id, SceneId::Edge(_)));
+        self.scene.items.iter().skip(first)
+    }
+
+    /// Every drawn node's box.
+    fn all_obstacles(&self) -> Obstacles {
+        Obstacles::new(self.node_items().filter_map(node_box))
+    }
+
+    /// The boxes of drawn nodes that reach into `area`.
+    fn obstacles_within(&self, area: Rect) -> Obstacles {
+        Obstacles::new(
+            self.node_items()
+                .filter(|item| item.bounds.intersects(area))
+                .filter_map(node_box),
+        )
+    }
+
+    /// Drawn edges that do not end at one of the nodes of `boxes` but whose route may depend
+    /// on that box: it lies within the farthest detour of the edge's line.
+    fn edges_near(&self, boxes: &[(NodeId, Rect)]) -> Vec<EdgeId> {
+        self.scene
+            .items
+            .iter()
+            .take_while(|item| matches!(item.id, SceneId::Edge(_)))
+            .filter_map(|item| {
+                let (SceneId::Edge(edge), Some((from, to))) = (item.id, item.ends) else {
+                    return None;
+                };
+                let reach = item.bounds.expand(MAX_DETOUR);
+                boxes
+                    .iter()
+                    .any(|(n, b)| *n != from && *n != to && b.intersects(reach))
+                    .then_some(edge)
+            })
+            .collect()
     }
 
     /// The bend of an edge among the drawn edges that join the same two nodes, as a whole
@@ -325,4 +417,12 @@ fn edge_joins(map: &Map, edge: EdgeId, a: NodeId, b: NodeId) -> bool {
         EdgeId::Relation(id) => map.relation(id).map(|r| (r.from.into(), r.to.into())),
     };
     ends.is_some_and(|(x, y)| (x, y) == (a, b) || (x, y) == (b, a))
+}
+
+/// A node item's id and box.
+fn node_box(item: &SceneItem) -> Option<(NodeId, Rect)> {
+    match item.id {
+        SceneId::Node(node) => Some((node, item.bounds)),
+        SceneId::Edge(_) => None,
+    }
 }

@@ -31,6 +31,18 @@ pub fn show(ui: &mut egui::Ui, map: &Map, id: ActorId, form: &mut Form<'_>) {
         form.chosen(Edit::UpdateActor(changed));
     }
 
+    let short = actor.short_name.clone().unwrap_or_default();
+    if let Some(text) = form.text(ui, "Short name", &short, Lines::One) {
+        let mut changed = actor.clone();
+        let text = text.trim();
+        changed.short_name = (!text.is_empty()).then(|| text.to_owned());
+        form.typed("Short name", Edit::UpdateActor(changed));
+    }
+    note(
+        ui,
+        "Drawn on the canvas and in pictures instead of the name, if given.",
+    );
+
     let camp = actor.camp.clone().unwrap_or_default();
     if let Some(text) = form.text(ui, "Camp", &camp, Lines::One) {
         let mut changed = actor.clone();
