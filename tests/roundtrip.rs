@@ -164,16 +164,18 @@ fn valid_map() -> impl Strategy<Value = Map> {
             };
             let sources: Vec<Source> = sources
                 .into_iter()
-                .map(|(title, publisher, date, url, language, notes, text)| Source {
-                    id: SourceId(fresh()),
-                    title,
-                    publisher,
-                    date,
-                    url,
-                    language,
-                    notes,
-                    text,
-                })
+                .map(
+                    |(title, publisher, date, url, language, notes, text)| Source {
+                        id: SourceId(fresh()),
+                        title,
+                        publisher,
+                        date,
+                        url,
+                        language,
+                        notes,
+                        text,
+                    },
+                )
                 .collect();
             let actors: Vec<Actor> = actors
                 .into_iter()
@@ -256,6 +258,7 @@ fn valid_map() -> impl Strategy<Value = Map> {
                     modified: info.3,
                 },
                 next_id: Some(next_id),
+                conflicts: Vec::new(),
                 sources,
                 actors,
                 claims,
