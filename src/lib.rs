@@ -14,6 +14,7 @@ pub mod layout;
 pub mod layout_command;
 pub mod model;
 pub mod scene;
+pub mod teams;
 
 #[cfg(test)]
 pub(crate) mod testing;
