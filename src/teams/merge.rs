@@ -231,39 +231,43 @@ impl Merger<'_> {
         &mut self,
         mut fields: impl FnMut(&mut Fields<'_, '_>, &T, &T, &T) -> T,
     ) -> BTreeMap<u32, T> {
-        let index = |map: &Map| -> BTreeMap<u32, T> {
-            T::all(map)
-                .into_iter()
-                .map(|i| (i.raw(), i.clone()))
-                .collect()
-        };
-        let (base, mut ours, mut theirs) = (index(self.base), index(self.ours), index(self.theirs));
+        let (base_map, ours_map, theirs_map) = (self.base, self.ours, self.theirs);
+        let index =
+            |map| -> BTreeMap<u32, &T> { T::all(map).into_iter().map(|i| (i.raw(), i)).collect() };
+        let (base, mut ours, mut theirs) = (index(base_map), index(ours_map), index(theirs_map));
         let mut merged = BTreeMap::new();
-        for (id, b) in &base {
-            match (ours.remove(id), theirs.remove(id)) {
+        for (id, b) in base {
+            match (ours.remove(&id), theirs.remove(&id)) {
+                // Most items: unchanged, or changed on one side only, or alike on both.
+                (Some(o), Some(t)) if o == t || t == b => {
+                    merged.insert(id, o.clone());
+                }
+                (Some(o), Some(t)) if o == b => {
+                    merged.insert(id, t.clone());
+                }
                 (Some(o), Some(t)) => {
-                    let what = format!("{} {id} {}", T::KIND, o.name(self.ours));
+                    let what = format!("{} {id} {}", T::KIND, o.name(ours_map));
                     let mut f = Fields {
                         merger: self,
-                        item: Some(*id),
+                        item: Some(id),
                         what,
                     };
-                    merged.insert(*id, fields(&mut f, b, &o, &t));
+                    merged.insert(id, fields(&mut f, b, o, t));
                 }
-                (Some(o), None) if o != *b => {
-                    self.deleted_but_changed(b, &o, true);
-                    merged.insert(*id, o);
+                (Some(o), None) if o != b => {
+                    self.deleted_but_changed(b, o, true);
+                    merged.insert(id, o.clone());
                 }
-                (None, Some(t)) if t != *b => {
-                    self.deleted_but_changed(b, &t, false);
-                    merged.insert(*id, t);
+                (None, Some(t)) if t != b => {
+                    self.deleted_but_changed(b, t, false);
+                    merged.insert(id, t.clone());
                 }
                 _ => {}
             }
         }
         // Items new on either side; after renumbering, their ids never collide.
-        merged.extend(ours);
-        merged.extend(theirs);
+        merged.extend(ours.into_iter().map(|(id, o)| (id, o.clone())));
+        merged.extend(theirs.into_iter().map(|(id, t)| (id, t.clone())));
         merged
     }
 
