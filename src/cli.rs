@@ -105,7 +105,19 @@ fn check(files: &[PathBuf]) -> ExitCode {
     let mut all_good = true;
     for file in files {
         match load_file(file) {
-            Ok(map) => println!("{}: ok: {}", file.display(), summary(&map)),
+            Ok(map) => {
+                println!("{}: ok: {}", file.display(), summary(&map));
+                if !map.conflicts().is_empty() {
+                    println!(
+                        "{}: {} to decide (a merge kept our side's value in each):",
+                        file.display(),
+                        crate::teams::conflicts::conflict_count(&map)
+                    );
+                    for line in crate::teams::conflicts::conflict_lines(&map) {
+                        println!("    {line}");
+                    }
+                }
+            }
             Err(error) => {
                 all_good = false;
                 for line in error.lines() {

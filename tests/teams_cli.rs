@@ -258,3 +258,43 @@ fn agreement_needs_two_maps_and_reports_bad_ones() {
     assert!(text(&out.stderr).contains("the file is empty"));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn check_lists_the_conflicts_a_merged_map_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = example();
+    let side = |quote: &str| {
+        let mut map = base.clone();
+        let mut stance = map.stances().next().unwrap().clone();
+        stance.quote = quote.into();
+        map.apply(Edit::UpdateStance(stance)).unwrap();
+        map
+    };
+    let merged = stancemap::teams::merge::merge_maps(&base, &side("a"), &side("b"))
+        .unwrap()
+        .map;
+    let path = write(dir.path(), "merged.ron", &merged);
+    let out = stancemap(&[&"check", &path]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a map with conflicts is a valid map"
+    );
+    let stdout = text(&out.stdout);
+    let file = path.display();
+    let mut lines = stdout.lines();
+    assert!(lines.next().unwrap().starts_with(&format!("{file}: ok: ")));
+    assert_eq!(
+        lines.next(),
+        Some(
+            format!("{file}: 1 merge conflict to decide (a merge kept our side's value in each):")
+                .as_str()
+        )
+    );
+    let conflict = lines.next().unwrap();
+    assert!(conflict.starts_with("    stance "), "{conflict}");
+    assert!(
+        conflict.ends_with(": quote: ours \"a\", theirs \"b\""),
+        "{conflict}"
+    );
+}

@@ -11,6 +11,7 @@ mod cjk;
 mod clipboard;
 mod command_dispatch;
 pub mod commands;
+mod conflicts_report;
 mod context_menu;
 mod date_field;
 pub mod dialogs;

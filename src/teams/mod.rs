@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod agreement_command;
 pub mod alpha;
 pub mod command;
+pub mod conflicts;
 pub mod diff;
 mod item;
 pub mod merge;
