@@ -1,6 +1,8 @@
 //! A map with merge conflicts opened in the app: a window lists each conflict by the item it
 //! concerns, and the map opens with our side's values.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use common::{app, harness, press, small_map, wait_for, write_map};
