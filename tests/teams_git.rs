@@ -224,3 +224,50 @@ fn git_merges_cleanly_when_the_branches_touch_different_fields() {
     assert_eq!(result.notes.as_deref(), Some("checked twice"));
     assert!(merged.conflicts().is_empty());
 }
+
+#[test]
+#[ignore = "needs git (apt install git)"]
+fn git_diff_shows_new_maps_by_name_and_unreadable_ones_as_text() {
+    let dir = repository();
+    let repo = dir.path();
+    ok(repo, &["commit", "-q", "-m", "attributes"]);
+    let base = load_file(Path::new("maps/putin-biden-call-2021.ron")).unwrap();
+    std::fs::write(repo.join("map.ron"), to_ron_string(&base)).unwrap();
+    ok(repo, &["add", "map.ron"]);
+
+    // A new file: git passes /dev/null as the old side.
+    let diff = ok(repo, &["diff", "--cached"]);
+    assert!(
+        diff.contains("diff --stancemap a/map.ron b/map.ron"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("added claim \"No further NATO expansion east\""),
+        "{diff}"
+    );
+    // 28 claims, 17 actors, 44 stances, 15 relations and a source; the title and description.
+    assert!(
+        diff.ends_with("105 added, 0 removed, 1 changed\n"),
+        "{diff}"
+    );
+
+    // A version that is not a map is reported and compared as text.
+    ok(repo, &["commit", "-q", "-m", "map"]);
+    std::fs::write(repo.join("map.ron"), "<<<<<<< ours\n(version: 1)\n").unwrap();
+    let out = git(repo, &["diff"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        diff.contains("map.ron:1:1:"),
+        "the problem is located: {diff}"
+    );
+    assert!(diff.contains("(compared as text)"), "{diff}");
+    assert!(
+        diff.contains("+<<<<<<< ours"),
+        "the text diff follows: {diff}"
+    );
+}

@@ -79,3 +79,27 @@ fn identical_codings_agree_perfectly() {
     assert_eq!(all.percent, Some(100.0));
     assert_eq!(all.alpha, [Some(1.0), Some(1.0), Some(1.0)]);
 }
+
+#[test]
+fn a_coders_latest_stance_on_a_claim_is_the_one_compared() {
+    let day = |d| Some(crate::model::Date::constant(2021, 12, d));
+    let (first, _) = MapBuilder::new()
+        .actor("A", "")
+        .claim("X")
+        .source("S", None)
+        .stance_with("A", "X", Opposes, "earlier", Some("S"), day(1))
+        .stance_with("A", "X", Supports, "later", Some("S"), day(9))
+        .build();
+    let (second, _) = MapBuilder::new()
+        .actor("A", "")
+        .claim("X")
+        .stance("A", "X", Supports)
+        .build();
+    let report = agreement(&[first, second]);
+    assert_eq!(report.units_coded, 1);
+    assert_eq!(
+        report.rows[0].percent,
+        Some(100.0),
+        "the later stance agrees"
+    );
+}
