@@ -12,6 +12,7 @@ mod item;
 pub mod merge;
 pub mod merge_command;
 mod renumber;
+pub mod resolve;
 pub mod show;
 pub mod synthetic;
 
