@@ -127,9 +127,6 @@ impl StanceApp {
         match load_file(path) {
             Ok(map) => {
                 let path = absolute(path);
-                self.shell
-                    .errors
-                    .extend(super::conflicts_report::conflicts_report(&map));
                 self.replace_document(Document::new(map, Some(path.clone())));
                 self.remember_file(&path);
                 self.status = Some(format!("Opened {}", path.display()));

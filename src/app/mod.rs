@@ -11,7 +11,7 @@ mod cjk;
 mod clipboard;
 mod command_dispatch;
 pub mod commands;
-mod conflicts_report;
+mod conflicts_window;
 mod context_menu;
 mod date_field;
 pub mod dialogs;
@@ -87,6 +87,8 @@ pub struct StanceApp {
     lists: lists::Lists,
     clipboard: editing::ClipboardState,
     cjk: cjk::CjkCheck,
+    /// Whether the analyst closed the merge conflicts window for this document.
+    conflicts_closed: bool,
     /// Whether a text field had the keyboard at the end of the last frame.
     was_typing: bool,
     /// Clicks held back a frame so that keystrokes before them reach their field.
@@ -113,6 +115,7 @@ impl StanceApp {
             lists: lists::Lists::default(),
             clipboard: editing::ClipboardState::default(),
             cjk: cjk::CjkCheck::default(),
+            conflicts_closed: false,
             was_typing: false,
             input_order: input_order::InputOrder::default(),
             status_clock: status_clock::StatusClock::default(),
@@ -129,6 +132,7 @@ impl StanceApp {
         self.selection = Selection::default();
         self.inspector = inspector::Inspector::default();
         self.cjk = cjk::CjkCheck::default();
+        self.conflicts_closed = false;
         self.status = None;
         self.shell_document_replaced();
         self.analysis_document_replaced();
@@ -358,6 +362,7 @@ impl StanceApp {
             ctx.request_repaint();
         }
         commands.extend(self.shell_windows(&ctx));
+        self.conflicts_window(&ctx);
         self.export_window(&ctx);
         self.formats_frame(&ctx);
         self.layout_frame(&ctx);

@@ -68,11 +68,6 @@ impl StanceApp {
             app.shell.settings.last_file = Some(path.clone());
         }
         app.shell.errors.extend(open_problem);
-        if path.is_some() {
-            app.shell
-                .errors
-                .extend(super::conflicts_report::conflicts_report(app.doc.map()));
-        }
         app.shell.errors.extend(problem);
         if let Some(last) = reopen_hint.filter(|p| p.is_file())
             && let Some(name) = last.file_name()
