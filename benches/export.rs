@@ -150,7 +150,7 @@ fn export(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let map_path = dir.path().join("map.ron");
     let dot_path = dir.path().join("map.dot");
-    std::fs::write(&map_path, to_ron_string(&map)).expect("write map");
+    std::fs::write(&map_path, to_ron_string(&map).expect("serialise")).expect("write map");
     std::fs::write(&dot_path, dot_of(&map)).expect("write dot");
     let options = ExportOptions {
         size: Size::Width(WIDTH),

@@ -26,7 +26,7 @@ fn load(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let ron_path = dir.path().join("big.ron");
     let json_path = dir.path().join("big.json");
-    std::fs::write(&ron_path, to_ron_string(&map)).expect("write ron");
+    std::fs::write(&ron_path, to_ron_string(&map).expect("serialise")).expect("write ron");
     let json = serde_json::to_string_pretty(&MapFile::from_map(&map)).expect("json");
     std::fs::write(&json_path, json).expect("write json");
 

@@ -38,7 +38,7 @@ fn files() -> Files {
     let dir = tempfile::tempdir().expect("temp dir");
     let write = |name: &str, map: &Map| {
         let path = dir.path().join(name);
-        std::fs::write(&path, to_ron_string(map)).expect("write");
+        std::fs::write(&path, to_ron_string(map).expect("text")).expect("write");
         path
     };
     Files {

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     match save_file(&out, &synthetic_map(nodes, edges, 42)) {
-        Ok(()) => {
+        Ok(_) => {
             println!("{}: {nodes} nodes, {edges} edges", out.display());
             ExitCode::SUCCESS
         }

@@ -1,7 +1,7 @@
 //! `stancemap layout FILE...`: lays out map files without opening the app and saves them in
 //! place (keeping the previous version as `FILE.bak`), reporting crossings and overlaps.
 
-use crate::io::{load_file, save_file};
+use crate::io::{load_file_stamped, save_map};
 use crate::layout::{LayoutKind, Progress, Scope, layout_map, map_crossings_bounded, map_overlaps};
 use crate::model::Edit;
 use crate::scene::{Style, Theme};
@@ -29,7 +29,7 @@ pub fn run(kind: LayoutKind, files: &[PathBuf]) -> ExitCode {
 }
 
 fn layout_file(kind: LayoutKind, file: &Path, style: &Style) -> Result<String, String> {
-    let mut map = load_file(file).map_err(|e| e.to_string())?;
+    let (mut map, stamp) = load_file_stamped(file).map_err(|e| e.to_string())?;
     let before = map_crossings_bounded(&map, style);
     let moves = layout_map(&map, style, kind, &Scope::Whole, &Progress::new())
         .map_err(|e| format!("{}: {e}", file.display()))?;
@@ -39,7 +39,9 @@ fn layout_file(kind: LayoutKind, file: &Path, style: &Style) -> Result<String, S
         pinned: false,
     })
     .map_err(|e| format!("{}: {e}", file.display()))?;
-    save_file(file, &map).map_err(|e| e.to_string())?;
+    // Refuses to write over a save made meanwhile (the app, another layout run): the later
+    // writer is told instead of silently undoing the other's work.
+    save_map(file, &map, Some(&stamp)).map_err(|e| e.to_string())?;
     Ok(format!(
         "{} moved {moved} nodes; edge crossings {before} -> {}; overlapping nodes: {}",
         kind.label(),

@@ -625,7 +625,7 @@ fn pasting_text_that_is_not_a_map_says_so_and_changes_nothing() {
             Point::default(),
         )))
         .unwrap();
-    harness.event(Event::Paste(stancemap::io::to_ron_string(&other)));
+    harness.event(Event::Paste(stancemap::io::to_ron_string(&other).unwrap()));
     harness.run();
     assert_eq!(
         harness.state().map().claims().len(),

@@ -216,3 +216,32 @@ fn a_ten_thousand_node_map_exports_to_png_in_bands() {
     let bg = export_support::light_background();
     assert!(image.ink(exported.areas.map, bg, 60) as f32 > exported.areas.map.area() * 0.05);
 }
+
+#[test]
+fn pictures_and_other_formats_are_written_through_a_symbolic_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    for (name, format_words) in [("call.png", "PNG"), ("call.svg", "<svg"), ("call.csv", ",")] {
+        let real = shared.join(name);
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join(name);
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let command = if name.ends_with(".csv") {
+            "convert"
+        } else {
+            "export"
+        };
+        let output = stancemap(&[command, EXAMPLE, "-o", link.to_str().unwrap()]);
+        assert!(output.status.success(), "{name}: {}", stderr(&output));
+        assert!(
+            std::fs::symlink_metadata(&link).unwrap().is_symlink(),
+            "{name}: the link was replaced by a file"
+        );
+        let written = String::from_utf8_lossy(&std::fs::read(&real).unwrap()).into_owned();
+        assert!(written.contains(format_words), "{name}: {written:.40}");
+    }
+    // Only the links and the folder: no temporary files anywhere.
+    assert_eq!(files_in(dir.path()), 4);
+    assert_eq!(files_in(&shared), 3);
+}

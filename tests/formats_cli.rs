@@ -125,3 +125,33 @@ fn unknown_names_and_unreadable_formats_are_explained() {
     let output = convert(&[EXAMPLE, "-o", EXAMPLE]);
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn a_workbook_converts_to_a_map_and_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = path(dir.path(), "coded.ron");
+    let output = convert(&["tests/fixtures/formats/coded-statements.xlsx", "-o", &ron]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let map = stancemap::io::load_file(Path::new(&ron)).unwrap();
+    assert_eq!(map.stances().len(), 4);
+    let names: Vec<&str> = map.actors().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Vladimir Putin", "Joe Biden", "普京"],
+        "“joe BIDEN” matched Joe Biden; 普京 is nobody's alias in a new map"
+    );
+
+    let out = path(dir.path(), "example.xlsx");
+    let output = convert(&[EXAMPLE, "-o", &out]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("writes spreadsheets as CSV"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!Path::new(&out).exists());
+}

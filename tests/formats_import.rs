@@ -9,6 +9,9 @@ use stancemap::model::{Actor, ActorKind, Edit, Map, Point, Position};
 
 const CODED: &[u8] = include_bytes!("fixtures/formats/coded-statements.csv");
 const BAD: &[u8] = include_bytes!("fixtures/formats/coded-statements-bad.csv");
+/// The same sheet as `CODED`, saved as an Excel workbook behind an empty first sheet, with
+/// positions as numbers and dates as date cells.
+const WORKBOOK: &[u8] = include_bytes!("fixtures/formats/coded-statements.xlsx");
 
 fn map_with_putin() -> Map {
     let mut map = Map::new("Call");
@@ -216,4 +219,39 @@ fn aif_from_other_tools_reads_speakers_illocutions_and_arguments() {
     assert_eq!(stance.position, Position::Supports);
     assert_eq!(stance.quote, "NATO must stop");
     assert_eq!(map.actor(stance.actor).unwrap().name, "Vladimir Putin");
+}
+
+#[test]
+fn an_excel_workbook_gives_the_same_map_as_its_csv() {
+    let from_csv = {
+        let mut map = map_with_putin();
+        let import = prepare_import(&map, CODED, Format::Csv).unwrap();
+        map.apply(import.edit(false).unwrap()).unwrap();
+        map
+    };
+    let mut map = map_with_putin();
+    let import = prepare_import(&map, WORKBOOK, Format::Workbook).unwrap();
+    assert!(import.problems.is_empty(), "{:?}", import.problems);
+    map.apply(import.edit(false).unwrap()).unwrap();
+    assert_eq!(
+        stancemap::io::to_ron_string(&map),
+        stancemap::io::to_ron_string(&from_csv)
+    );
+    let dates: Vec<String> = map
+        .stances()
+        .map(|s| s.date.map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2021-12-07", "2021-12-07", "2021-12-07", "2021-12-08"]
+    );
+}
+
+#[test]
+fn a_file_named_xlsx_that_is_not_a_workbook_is_refused_and_nothing_is_planned() {
+    let Err(report) = prepare_import(&map_with_putin(), CODED, Format::Workbook) else {
+        panic!("CSV bytes were read as a workbook");
+    };
+    let text = report.lines().join("\n");
+    assert!(text.contains("not a spreadsheet workbook"), "{text}");
 }

@@ -60,7 +60,9 @@ fn import_shows_what_it_adds_and_is_one_undo_step() {
     assert_eq!(harness.state().map().stances().len(), 0);
     assert_eq!(
         dialogs.asked.lock().unwrap()[0].extensions,
-        ["csv", "tsv", "txt", "json", "ron"]
+        [
+            "csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods", "json", "ron"
+        ]
     );
 }
 

@@ -357,3 +357,23 @@ fn missing_files_and_folders_are_named() {
         )]
     );
 }
+
+#[test]
+fn length_limits_of_the_map_itself_point_at_their_field() {
+    let long_title = GOOD.replace("\"Call\"", &format!("\"{}\"", "t".repeat(501)));
+    assert_eq!(
+        errors(&long_title),
+        ["bad.ron:3:5: the title is longer than 500 characters"]
+    );
+    let long_description = GOOD.replace(
+        "    sources:",
+        &format!(
+            "    description: \"{}\",\n    sources:",
+            "d".repeat(100_001)
+        ),
+    );
+    assert_eq!(
+        errors(&long_description),
+        ["bad.ron:4:5: the description is longer than 100000 characters"]
+    );
+}

@@ -22,7 +22,7 @@ fn example() -> Map {
 
 fn write(dir: &Path, name: &str, map: &Map) -> PathBuf {
     let path = dir.join(name);
-    std::fs::write(&path, to_ron_string(map)).unwrap();
+    std::fs::write(&path, to_ron_string(map).unwrap()).unwrap();
     path
 }
 

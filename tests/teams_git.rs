@@ -37,7 +37,7 @@ fn ok(repo: &Path, args: &[&str]) -> String {
 }
 
 fn commit(repo: &Path, map: &Map, message: &str) {
-    std::fs::write(repo.join("map.ron"), to_ron_string(map)).unwrap();
+    std::fs::write(repo.join("map.ron"), to_ron_string(map).unwrap()).unwrap();
     ok(repo, &["add", "map.ron"]);
     ok(repo, &["commit", "-q", "-m", message]);
 }
@@ -232,7 +232,7 @@ fn git_diff_shows_new_maps_by_name_and_unreadable_ones_as_text() {
     let repo = dir.path();
     ok(repo, &["commit", "-q", "-m", "attributes"]);
     let base = load_file(Path::new("maps/putin-biden-call-2021.ron")).unwrap();
-    std::fs::write(repo.join("map.ron"), to_ron_string(&base)).unwrap();
+    std::fs::write(repo.join("map.ron"), to_ron_string(&base).unwrap()).unwrap();
     ok(repo, &["add", "map.ron"]);
 
     // A new file: git passes /dev/null as the old side.

@@ -193,7 +193,7 @@ fn memory(_: &mut Criterion) {
 
 fn open_large(c: &mut Criterion) {
     let map = map_of(100_000);
-    let text = to_ron_string(&map);
+    let text = to_ron_string(&map).expect("serialise");
     drop(map);
     let mut group = c.benchmark_group("open a 100k-node map");
     group

@@ -59,9 +59,9 @@ impl Clip {
         (!empty).then_some(Clip { map: copied })
     }
 
-    /// The clip as map-file text, for the system clipboard.
-    pub fn to_text(&self) -> String {
-        to_ron_string(&self.map)
+    /// The clip as map-file text, for the system clipboard; why not, if it cannot be written.
+    pub fn to_text(&self) -> Result<String, String> {
+        to_ron_string(&self.map).map_err(|e| e.to_string())
     }
 
     /// Reads clipboard text back; `None` if it is not a map.
@@ -237,7 +237,7 @@ mod tests {
     fn the_clipboard_text_is_a_map_that_reads_back() {
         let map = example_map().unwrap();
         let clip = Clip::copy(&map, &putin_and_his_claims(&map)).unwrap();
-        let text = clip.to_text();
+        let text = clip.to_text().unwrap();
         assert_eq!(Clip::from_text(&text), Some(clip));
         assert_eq!(Clip::from_text("just some words"), None);
     }

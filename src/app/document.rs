@@ -3,6 +3,7 @@
 
 use super::history::History;
 use super::recent_changes::RecentChanges;
+use crate::io::DiskStamp;
 use crate::model::{Edit, EditError, Map, Touched};
 use std::path::{Path, PathBuf};
 
@@ -19,12 +20,18 @@ pub struct Document {
     next_generation: u64,
     /// What each recent edit, undo and redo touched, for caches of what is drawn.
     recent: RecentChanges,
+    /// What `path` held when it was last read or written, to notice changes by others.
+    disk: Option<DiskStamp>,
 }
 
 impl Document {
-    /// A document for a map; `path` is the file it was read from, if any.
+    /// A document for a map; `path` is the file it was read from, if any (what that file
+    /// holds now is remembered, to notice later changes by others).
     pub fn new(map: Map, path: Option<PathBuf>) -> Self {
         let saved = path.as_ref().map(|_| 0);
+        let disk = path
+            .as_deref()
+            .and_then(|p| DiskStamp::read(p).ok().flatten());
         Document {
             map,
             path,
@@ -33,7 +40,28 @@ impl Document {
             saved_generation: saved,
             next_generation: 1,
             recent: RecentChanges::default(),
+            disk,
         }
+    }
+
+    /// A document for a map just read from `path`, which held what `stamp` describes.
+    pub fn opened(map: Map, path: PathBuf, stamp: DiskStamp) -> Self {
+        let mut doc = Document::new(map, None);
+        doc.path = Some(path);
+        doc.saved_generation = Some(0);
+        doc.disk = Some(stamp);
+        doc
+    }
+
+    /// Takes what the map's file holds now as known (the user chose to overwrite or keep
+    /// their version after being told it changed).
+    pub fn set_disk_stamp(&mut self, stamp: Option<DiskStamp>) {
+        self.disk = stamp;
+    }
+
+    /// What the map's file held when it was last read or written here, if known.
+    pub fn disk_stamp(&self) -> Option<&DiskStamp> {
+        self.disk.as_ref()
     }
 
     /// A document restored from a recovery copy: it belongs to `path` but has changes not
@@ -134,9 +162,11 @@ impl Document {
         }
     }
 
-    /// Records that the current state was written to `path`.
-    pub fn mark_saved(&mut self, path: PathBuf) {
+    /// Records that the current state was written to `path`, which now holds what `stamp`
+    /// describes.
+    pub fn mark_saved(&mut self, path: PathBuf, stamp: Option<DiskStamp>) {
         self.path = Some(path);
+        self.disk = stamp;
         self.saved_generation = Some(self.generation);
         self.history.close_group();
     }
@@ -178,7 +208,7 @@ mod tests {
         let mut doc = Document::recovered(Map::new("m"), Some("m.ron".into()));
         assert!(doc.is_dirty());
         assert!(!doc.can_undo());
-        doc.mark_saved("m.ron".into());
+        doc.mark_saved("m.ron".into(), None);
         assert!(!doc.is_dirty());
     }
 

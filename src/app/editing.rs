@@ -140,7 +140,14 @@ impl StanceApp {
     pub(super) fn copy(&mut self, ctx: &egui::Context) {
         match Clip::copy(self.doc.map(), &self.selection) {
             Some(clip) => {
-                ctx.copy_text(clip.to_text());
+                match clip.to_text() {
+                    Ok(text) => ctx.copy_text(text),
+                    Err(e) => {
+                        self.status = Some(format!(
+                            "Copied for pasting here only; other programs cannot get it: {e}"
+                        ));
+                    }
+                }
                 self.clipboard = ClipboardState {
                     clip: Some(clip),
                     pastes: 0,

@@ -1,6 +1,8 @@
 //! New, Open, Save and Save as: the only code that reads and writes map files and asks for
 //! file names. Unsaved changes are never dropped without asking, a failed open keeps the map
 //! being edited, and a failed save keeps the unsaved state (the file on disk stays intact).
+//! A file changed on disk by someone else is not saved over without asking
+//! (`disk_changes.rs`).
 
 use super::StanceApp;
 use super::dialogs::{DialogAnswer, FileRequest};
@@ -8,7 +10,7 @@ use super::document::Document;
 use super::prompts::{ErrorReport, Intent, PromptChoice};
 use super::settings::absolute;
 use crate::counts::counted;
-use crate::io::{LoadError, load_file, save_file};
+use crate::io::{LoadError, load_file_stamped, save_map};
 use crate::model::Map;
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -42,7 +44,7 @@ impl StanceApp {
     }
 
     /// Does `intent` without asking.
-    fn proceed(&mut self, ctx: &egui::Context, intent: Intent) {
+    pub(super) fn proceed(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
             Intent::NewMap => {
                 self.replace_document(Document::new(Map::new(NEW_MAP_TITLE), None));
@@ -76,10 +78,16 @@ impl StanceApp {
     pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Intent>) {
         match self.doc.path().map(Path::to_path_buf) {
             Some(path) => {
-                if self.save_to(&path)
-                    && let Some(intent) = then
-                {
-                    self.proceed(ctx, intent);
+                // A file changed on disk since it was read is not saved over without asking.
+                let expected = self.doc.disk_stamp().cloned();
+                match self.write_map_file(&path, expected.as_ref()) {
+                    Ok(()) => {
+                        if let Some(intent) = then {
+                            self.proceed(ctx, intent);
+                        }
+                    }
+                    Err(true) => self.ask_about_disk_change(path, then),
+                    Err(false) => {}
                 }
             }
             None => self.save_as(ctx, then),
@@ -95,17 +103,27 @@ impl StanceApp {
         self.shell.save_ticket = Some((ticket, then));
     }
 
-    /// Writes the map to `path`. On failure the reason is shown, the map keeps its unsaved
-    /// changes and the file on disk is left as it was. Returns whether it was saved.
+    /// Writes the map to `path` (a place the user chose: what is there is replaced). On
+    /// failure the reason is shown, the map keeps its unsaved changes and the file on disk is
+    /// left as it was. Returns whether it was saved.
     pub fn save_to(&mut self, path: &Path) -> bool {
-        match save_file(path, self.doc.map()) {
-            Ok(()) => {
-                let path = absolute(path);
-                self.doc.mark_saved(path.clone());
-                self.remember_file(&path);
-                self.status = Some(format!("Saved {}", path.display()));
-                true
+        self.write_map_file(path, None).is_ok()
+    }
+
+    /// Writes the map to `path` unless the file there is no longer what `expected` describes.
+    /// `Err(true)`: it changed on disk and nothing was written; `Err(false)`: the save failed
+    /// and the error is shown.
+    fn write_map_file(
+        &mut self,
+        path: &Path,
+        expected: Option<&crate::io::DiskStamp>,
+    ) -> Result<(), bool> {
+        match save_map(path, self.doc.map(), expected) {
+            Ok(written) => {
+                self.saved(path, written);
+                Ok(())
             }
+            Err(error) if error.is_changed_on_disk() => Err(true),
             Err(error) => {
                 self.shell.errors.push(ErrorReport {
                     title: "Could not save the map".to_owned(),
@@ -115,19 +133,31 @@ impl StanceApp {
                     ),
                     lines: Vec::new(),
                 });
-                false
+                Err(false)
             }
         }
+    }
+
+    /// Records a finished save of the map to `path`.
+    pub(super) fn saved(&mut self, path: &Path, written: crate::io::Written) {
+        let path = absolute(path);
+        self.doc.mark_saved(path.clone(), Some(written.stamp));
+        self.shell.disk_change_seen = None;
+        self.remember_file(&path);
+        self.status = Some(match written.backup_problem {
+            Some(problem) => problem,
+            None => format!("Saved {}", path.display()),
+        });
     }
 
     /// Opens a map file in place of the current map, without asking about unsaved changes.
     /// If it cannot be opened, every problem is shown and the current map stays as it was.
     /// Returns whether it was opened.
     pub fn open_file(&mut self, path: &Path) -> bool {
-        match load_file(path) {
-            Ok(map) => {
+        match load_file_stamped(path) {
+            Ok((map, stamp)) => {
                 let path = absolute(path);
-                self.replace_document(Document::new(map, Some(path.clone())));
+                self.replace_document(Document::opened(map, path.clone(), stamp));
                 self.remember_file(&path);
                 self.status = Some(format!("Opened {}", path.display()));
                 true

@@ -12,7 +12,9 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 
 /// The extensions Import… offers.
-pub const IMPORT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "json", "ron"];
+pub const IMPORT_EXTENSIONS: &[&str] = &[
+    "csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods", "json", "ron",
+];
 
 /// A file read and planned, waiting for the user's choice.
 #[derive(Debug, Clone)]
@@ -121,7 +123,10 @@ impl FormatsDialog {
                 egui::Grid::new("export_formats")
                     .num_columns(2)
                     .show(ui, |ui| {
-                        for format in Format::ALL.into_iter().filter(|f| *f != Format::Map) {
+                        for format in Format::ALL
+                            .into_iter()
+                            .filter(|f| *f != Format::Map && f.can_export())
+                        {
                             if ui.button(format.label()).clicked() {
                                 picked = Some(format);
                             }
@@ -260,7 +265,9 @@ pub fn read_import(map: &Map, path: &Path) -> Result<PendingImport, ImportReport
 /// Writes `map` to `path` in `format`, atomically.
 pub fn write_export(map: &Map, path: &Path, format: Format) -> Result<(), String> {
     if format == Format::Map {
-        return crate::io::save_file(path, map).map_err(|e| e.to_string());
+        return crate::io::save_file(path, map)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
     }
     let bytes = export(map, format)?;
     crate::export::write_atomically(path, |out| {

@@ -15,6 +15,7 @@ mod conflicts_window;
 mod context_menu;
 mod date_field;
 pub mod dialogs;
+pub mod disk_changes;
 mod document;
 mod editing;
 pub mod export_dialog;

@@ -6,12 +6,13 @@
 //! it. A copy whose lock nobody holds belongs to a session that ended without cleaning up.
 
 use super::document::Document;
-use crate::io::{explain_io, load_str, to_ron_string};
+use crate::io::{
+    SaveError, SaveFailure, WriteOptions, explain_io, load_str, to_ron_string, write_file,
+};
 use crate::model::Map;
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
@@ -222,23 +223,30 @@ fn write_jobs(copy: &Path, jobs: &Receiver<Job>, errors: &Sender<String>) {
     }
 }
 
-/// Writes the copy atomically: a temporary file in the same folder renamed over the old copy.
+/// Writes the copy through the one atomic writer: a temporary file in the same folder renamed
+/// over the old copy.
 fn write_copy(copy: &Path, map: &Map, original: Option<PathBuf>) -> std::io::Result<()> {
     let file = RecoveryFile {
         original,
         saved_at: jiff::Zoned::now().strftime("%Y-%m-%d %H:%M:%S").to_string(),
         title: map.title().to_owned(),
-        map: to_ron_string(map),
+        map: to_ron_string(map).map_err(std::io::Error::other)?,
     };
     let text = ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default())
         .map_err(std::io::Error::other)?;
-    let folder = copy.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".recovery-")
-        .tempfile_in(folder)?;
-    temp.write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    temp.persist(copy).map_err(|e| e.error)?;
+    write_file(copy, WriteOptions::default(), |out| {
+        out.write_all(text.as_bytes()).map_err(|e| SaveError {
+            file: copy.to_path_buf(),
+            backup: None,
+            failure: SaveFailure::Write(e),
+        })
+    })
+    .map_err(|e| match e.failure {
+        SaveFailure::Write(e) | SaveFailure::Backup(e) | SaveFailure::Replace(e) => e,
+        SaveFailure::ChangedOnDisk | SaveFailure::Busy => {
+            std::io::Error::other("another stancemap process kept writing in that folder")
+        }
+    })?;
     Ok(())
 }
 
@@ -382,7 +390,7 @@ mod tests {
         recovery.tick(&ctx, &doc);
         let copy = recovery.copy_path().to_path_buf();
         wait_for(|| copy.exists());
-        doc.mark_saved("/maps/r.ron".into());
+        doc.mark_saved("/maps/r.ron".into(), None);
         recovery.tick(&ctx, &doc);
         wait_for(|| !copy.exists());
     }

@@ -169,7 +169,7 @@ impl eframe::App for ScreenshotApp {
     }
 }
 
-/// Writes the window picture as an opaque RGB PNG.
+/// Writes the window picture as an opaque RGB PNG, through the one atomic writer.
 fn write_png(picture: &egui::ColorImage, path: &Path) -> Result<(), String> {
     let [width, height] = picture.size;
     let rgb: Vec<u8> = picture
@@ -183,15 +183,17 @@ fn write_png(picture: &egui::ColorImage, path: &Path) -> Result<(), String> {
     let (Ok(w), Ok(h)) = (u32::try_from(width), u32::try_from(height)) else {
         return Err(format!("the picture is too large: {width}x{height}"));
     };
-    image::save_buffer_with_format(
-        path,
-        &rgb,
-        w,
-        h,
-        image::ExtendedColorType::Rgb8,
-        image::ImageFormat::Png,
-    )
-    .map_err(|e| format!("could not write {}: {e}", path.display()))
+    let written = crate::io::write_file(path, crate::io::WriteOptions::default(), |out| {
+        use image::ImageEncoder;
+        image::codecs::png::PngEncoder::new(out)
+            .write_image(&rgb, w, h, image::ExtendedColorType::Rgb8)
+            .map_err(|e| crate::io::SaveError {
+                file: path.to_path_buf(),
+                backup: None,
+                failure: crate::io::SaveFailure::Write(std::io::Error::other(e)),
+            })
+    });
+    written.map(|_| ()).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use super::StanceApp;
 use super::commands::Command;
 use super::dialogs::{DialogTicket, FileDialogs};
+use super::disk_changes::{DiskChange, disk_change_ui};
 use super::document::Document;
 use super::help::HelpWindows;
 use super::menu::{MenuPick, MenuState};
@@ -31,6 +32,11 @@ pub struct Shell {
     pub(super) prompt: Option<Intent>,
     /// Error reports not yet closed, first one shown.
     pub(super) errors: Vec<ErrorReport>,
+    /// The changed-on-disk question on screen, if any.
+    pub(super) disk_change: Option<DiskChange>,
+    /// The state of the map's file the user was last asked about, so focusing the window
+    /// again does not ask twice about the same change.
+    pub(super) disk_change_seen: Option<crate::io::DiskStamp>,
     /// This session's recovery copy, when recovery is on.
     pub(super) recovery: Option<Recovery>,
     /// Copies left behind by sessions that crashed, first one offered.
@@ -55,6 +61,8 @@ impl Default for Shell {
             save_ticket: None,
             prompt: None,
             errors: Vec::new(),
+            disk_change: None,
+            disk_change_seen: None,
             recovery: None,
             recovery_offers: Vec::new(),
             settings: ViewSettings::default(),
@@ -102,10 +110,10 @@ impl StanceApp {
         else {
             return false;
         };
-        match crate::io::load_file(&path) {
-            Ok(map) => {
+        match crate::io::load_file_stamped(&path) {
+            Ok((map, stamp)) => {
                 let offers = std::mem::take(&mut self.shell.recovery_offers);
-                self.replace_document(Document::new(map, Some(path.clone())));
+                self.replace_document(Document::opened(map, path.clone(), stamp));
                 self.shell.recovery_offers = offers;
                 self.shell.settings.recent.add(&path);
                 self.shell.settings.last_file = Some(path);
@@ -160,6 +168,7 @@ impl StanceApp {
         let shell = &self.shell;
         shell.prompt.is_some()
             || !shell.errors.is_empty()
+            || shell.disk_change.is_some()
             || !shell.recovery_offers.is_empty()
             || shell.dialogs.is_showing_path_field()
             || shell.palette.is_open()
@@ -175,6 +184,9 @@ impl StanceApp {
         self.handle_close_request(ctx);
         self.poll_file_dialogs(ctx);
         if !self.modal_is_open() {
+            self.check_disk_on_focus(ctx);
+        }
+        if !self.modal_is_open() {
             self.handle_dropped_files(ctx);
         }
     }
@@ -189,6 +201,10 @@ impl StanceApp {
         if let Some(report) = self.shell.errors.first() {
             if error_report_ui(ctx, report) {
                 self.shell.errors.remove(0);
+            }
+        } else if let Some(change) = &self.shell.disk_change {
+            if let Some(choice) = disk_change_ui(ctx, change, self.doc.is_dirty()) {
+                self.answer_disk_change(ctx, choice);
             }
         } else if let Some(intent) = &self.shell.prompt {
             let name = self.doc.path().and_then(Path::file_name).map_or_else(

@@ -1,12 +1,10 @@
-//! Writing an exported file so that a failure never leaves a partial picture behind: the
-//! picture goes to a temporary file in the same folder, which replaces the target only once it
-//! is complete and synced.
+//! Writing an exported file through the one atomic writer ([`crate::io::write_file`]): a
+//! failure never leaves a partial picture behind, and a symbolic link is written through.
 
 use super::error::ExportError;
-use crate::io::sibling_temp_file;
-use std::fs;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use crate::io::{SaveError, SaveFailure, WriteOptions, write_file};
+use std::io::Write;
+use std::path::Path;
 
 /// Writes `path` through `write`, atomically: on any error the target is left as it was (or
 /// absent) and the temporary file is removed. Unlike saving a map, no backup is kept: a
@@ -15,37 +13,34 @@ pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    let fail = |source: io::Error| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    if path.is_dir() {
-        return Err(fail(io::Error::from(io::ErrorKind::IsADirectory)));
+    write_file(path, WriteOptions::default(), write).map(|_| ())
+}
+
+impl From<SaveError> for ExportError {
+    fn from(error: SaveError) -> Self {
+        let source = match error.failure {
+            SaveFailure::Write(source)
+            | SaveFailure::Backup(source)
+            | SaveFailure::Replace(source) => source,
+            // Exports never ask for a stamp check; a busy folder is the one other reason.
+            SaveFailure::ChangedOnDisk => {
+                std::io::Error::other("it was changed on disk by another program meanwhile")
+            }
+            SaveFailure::Busy => std::io::Error::other(
+                "another stancemap process kept saving in the same folder; try again",
+            ),
+        };
+        ExportError::Write {
+            path: error.file,
+            source,
+        }
     }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut temp = sibling_temp_file(&folder, ".stancemap-export-").map_err(fail)?;
-    {
-        let mut out = BufWriter::with_capacity(1 << 16, temp.as_file_mut());
-        write(&mut out)?;
-        out.flush().map_err(fail)?;
-    }
-    if let Ok(meta) = fs::metadata(path) {
-        // Replacing a picture keeps its permissions.
-        temp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(fail)?;
-    }
-    temp.as_file().sync_all().map_err(fail)?;
-    temp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn a_failed_write_leaves_nothing_behind() {

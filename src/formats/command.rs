@@ -151,7 +151,9 @@ fn lay_out(map: &mut Map) {
 /// existing file as it was.
 pub fn write_map(map: &Map, path: &Path, format: Format) -> Result<(), Vec<String>> {
     if format == Format::Map {
-        return save_file(path, map).map_err(|e| vec![e.to_string()]);
+        return save_file(path, map)
+            .map(|_| ())
+            .map_err(|e| vec![e.to_string()]);
     }
     let bytes = export(map, format).map_err(|e| vec![format!("{}: {e}", path.display())])?;
     crate::export::write_atomically(path, |out| {

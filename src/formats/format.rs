@@ -10,6 +10,9 @@ pub enum Format {
     Map,
     /// A stance spreadsheet: one row per stance.
     Csv,
+    /// A stance spreadsheet as a workbook (Excel, OpenDocument): read, not written.
+    #[value(name = "xlsx")]
+    Workbook,
     /// GraphML of actors, claims, stances and relations (Gephi, yEd, igraph, networkx).
     #[value(name = "graphml")]
     GraphMl,
@@ -29,9 +32,10 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order menus list them.
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Map,
         Format::Csv,
+        Format::Workbook,
         Format::GraphMl,
         Format::Alignment,
         Format::Aif,
@@ -46,6 +50,7 @@ impl Format {
         match self {
             Format::Map => "stancemap map (RON)",
             Format::Csv => "Spreadsheet (CSV)",
+            Format::Workbook => "Spreadsheet workbook (Excel, OpenDocument)",
             Format::GraphMl => "GraphML network",
             Format::Alignment => "GraphML actor alignment",
             Format::Aif => "AIF JSON",
@@ -61,6 +66,7 @@ impl Format {
         match self {
             Format::Map => "stancemap's own file",
             Format::Csv => "one row per stance, for spreadsheets and coding tools",
+            Format::Workbook => "one row per stance, read from .xlsx, .xls and .ods workbooks",
             Format::GraphMl => "for Gephi, yEd, igraph and networkx",
             Format::Alignment => "who agrees with whom, weighted, for network analysis",
             Format::Aif => "argument structure for OVA and AIFdb",
@@ -76,6 +82,7 @@ impl Format {
         match self {
             Format::Map => ".ron",
             Format::Csv => ".csv",
+            Format::Workbook => ".xlsx",
             Format::GraphMl => ".graphml",
             Format::Alignment => ".alignment.graphml",
             Format::Aif => ".json",
@@ -93,12 +100,20 @@ impl Format {
 
     /// Whether stancemap reads files of this format.
     pub fn can_import(self) -> bool {
-        matches!(self, Format::Map | Format::Csv | Format::Aif)
+        matches!(
+            self,
+            Format::Map | Format::Csv | Format::Workbook | Format::Aif
+        )
     }
 
-    /// The formats stancemap reads, for messages: "RON, CSV and AIF JSON".
+    /// Whether stancemap writes files of this format.
+    pub fn can_export(self) -> bool {
+        self != Format::Workbook
+    }
+
+    /// The formats stancemap reads, for messages.
     pub fn importable_names() -> &'static str {
-        "stancemap maps (.ron), spreadsheets (.csv, .tsv) and AIF JSON (.json)"
+        "stancemap maps (.ron), spreadsheets (.csv, .tsv, .xlsx, .xls, .ods) and AIF JSON (.json)"
     }
 
     /// The format a file name says: by its ending, the longest known ending first, so
@@ -115,6 +130,11 @@ impl Format {
             (".graphml", Format::GraphMl),
             (".json", Format::Aif),
             (".csv", Format::Csv),
+            (".xlsx", Format::Workbook),
+            (".xlsm", Format::Workbook),
+            (".xlsb", Format::Workbook),
+            (".xls", Format::Workbook),
+            (".ods", Format::Workbook),
             (".tsv", Format::Csv),
             (".txt", Format::Csv),
             (".ron", Format::Map),
@@ -131,7 +151,7 @@ impl Format {
             .ok_or_else(|| {
                 format!(
                     "cannot tell the format of {} from its name; use one of .ron, .csv, \
-                     .graphml, .alignment.graphml, .json (AIF), .kumu.json, .argdown, \
+                     .xlsx (read only), .graphml, .alignment.graphml, .json (AIF), .kumu.json, .argdown, \
                      .canvas, .dot, or name the format with --from/--to",
                     path.display()
                 )

@@ -1,4 +1,4 @@
-//! The field's formats: maps in and out of spreadsheets (CSV), GraphML, AIF JSON, Argdown,
+//! The field's formats: maps in and out of spreadsheets (CSV; workbooks read only), GraphML, AIF JSON, Argdown,
 //! Kumu blueprints, JSON Canvas and DOT.
 //!
 //! Exporters are pure functions from a [`Map`] to bytes. Importers read bytes into a
@@ -35,8 +35,15 @@ use std::path::Path;
 /// The map in `format`, as the bytes of a file.
 pub fn export(map: &Map, format: Format) -> Result<Vec<u8>, String> {
     let text = match format {
-        Format::Map => crate::io::to_ron_string(map),
+        Format::Map => crate::io::to_ron_string(map).map_err(|e| e.to_string())?,
         Format::Csv => spreadsheet::to_csv(map),
+        Format::Workbook => {
+            return Err(
+                "stancemap reads spreadsheet workbooks but writes spreadsheets as CSV \
+                 (.csv), which every spreadsheet program opens"
+                    .to_owned(),
+            );
+        }
         Format::GraphMl => graphml::to_graphml(map),
         Format::Alignment => graphml::alignment_graphml(map),
         Format::Aif => aif::to_aif_json(map),
@@ -63,8 +70,12 @@ pub struct Reading {
 /// text, not JSON, no header row, a format that cannot be imported).
 pub fn read(bytes: &[u8], format: Format) -> Result<Reading, ImportReport> {
     match format {
-        Format::Csv => {
-            let sheet = spreadsheet::import_csv(bytes)?;
+        Format::Csv | Format::Workbook => {
+            let sheet = if format == Format::Csv {
+                spreadsheet::import_csv(bytes)?
+            } else {
+                spreadsheet::import_workbook(bytes)?
+            };
             Ok(Reading {
                 draft: sheet.draft,
                 problems: sheet.problems,

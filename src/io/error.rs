@@ -61,29 +61,100 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Why a map could not be saved. The file on disk is unchanged.
+/// Why a file could not be written, and what that left on disk.
 #[derive(Debug)]
 pub struct SaveError {
-    /// The file that was being written.
+    /// The file that was being written, as the user named it.
     pub file: PathBuf,
-    /// The underlying error.
-    pub source: io::Error,
+    /// Its backup, when the write was to keep one.
+    pub backup: Option<PathBuf>,
+    /// What went wrong, and at which step.
+    pub failure: SaveFailure,
+}
+
+/// The step at which a write stopped. In every case the file and its backup are as they were.
+#[derive(Debug)]
+pub enum SaveFailure {
+    /// The new content could not be written to a temporary file beside the file.
+    Write(io::Error),
+    /// The version on disk could not be kept as the backup.
+    Backup(io::Error),
+    /// The new content was complete but could not take the file's place.
+    Replace(io::Error),
+    /// The file changed on disk since it was opened or last saved (another program or window
+    /// wrote it); nothing was written over it.
+    ChangedOnDisk,
+    /// Another stancemap process kept saving in the same folder for longer than a save takes.
+    Busy,
+}
+
+impl SaveError {
+    /// The system's error, when there is one.
+    pub fn io_error(&self) -> Option<&io::Error> {
+        match &self.failure {
+            SaveFailure::Write(e) | SaveFailure::Backup(e) | SaveFailure::Replace(e) => Some(e),
+            SaveFailure::ChangedOnDisk | SaveFailure::Busy => None,
+        }
+    }
+
+    /// Whether the save stopped because someone else changed the file.
+    pub fn is_changed_on_disk(&self) -> bool {
+        matches!(self.failure, SaveFailure::ChangedOnDisk)
+    }
+
+    /// "X is as it was" or "X and its backup Y are as they were".
+    fn unchanged(&self) -> String {
+        match &self.backup {
+            Some(backup) => format!(
+                "{} and its backup {} are as they were",
+                self.file.display(),
+                backup.display()
+            ),
+            None => format!("{} is as it was", self.file.display()),
+        }
+    }
 }
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "could not save {}: {}; the file on disk was not changed",
-            self.file.display(),
-            explain_io(&self.source)
-        )
+        let file = self.file.display();
+        let unchanged = self.unchanged();
+        match &self.failure {
+            SaveFailure::Write(e) => write!(
+                f,
+                "could not save {file}: {}; nothing was changed: {unchanged}",
+                explain_io(e)
+            ),
+            SaveFailure::Backup(e) => write!(
+                f,
+                "could not save {file}: keeping the version on disk as the backup failed ({}); \
+                 nothing was changed: {unchanged}",
+                explain_io(e)
+            ),
+            SaveFailure::Replace(e) => write!(
+                f,
+                "could not save {file}: the new version was written completely but could not \
+                 replace the file ({}); nothing was changed: {unchanged}",
+                explain_io(e)
+            ),
+            SaveFailure::ChangedOnDisk => write!(
+                f,
+                "{file} was changed on disk by another program or window since it was opened \
+                 or last saved; nothing was written over it"
+            ),
+            SaveFailure::Busy => write!(
+                f,
+                "could not save {file}: another stancemap process kept saving in the same \
+                 folder; nothing was changed: {unchanged}"
+            ),
+        }
     }
 }
 
 impl std::error::Error for SaveError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
+        self.io_error()
+            .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 

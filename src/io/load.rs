@@ -4,6 +4,7 @@ use super::error::{FileProblem, LoadError, explain_io};
 use super::format::{CURRENT_VERSION, MapFile};
 use super::locate::{IdPlaces, Place};
 use super::sniff::{not_a_map, not_a_regular_file};
+use super::stamp::DiskStamp;
 use crate::model::Map;
 use ron::extensions::Extensions;
 use serde::Deserialize;
@@ -18,12 +19,20 @@ const RECURSION_LIMIT: usize = 64;
 
 /// Reads, parses and validates a map file.
 pub fn load_file(path: &Path) -> Result<Map, LoadError> {
-    let text = read_text(path)?;
-    load_str(&text, path)
+    load_file_stamped(path).map(|(map, _)| map)
+}
+
+/// Reads, parses and validates a map file, and says what the file was when read (to notice
+/// later changes by others). Leftover temporary files of interrupted saves in its folder are
+/// removed on the way (see [`super::tidy_folder_of`]).
+pub fn load_file_stamped(path: &Path) -> Result<(Map, DiskStamp), LoadError> {
+    super::tidy_folder_of(&super::follow_links(path));
+    let (text, stamp) = read_text(path)?;
+    Ok((load_str(&text, path)?, stamp))
 }
 
 /// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
-fn read_text(path: &Path) -> Result<String, LoadError> {
+fn read_text(path: &Path) -> Result<(String, DiskStamp), LoadError> {
     let fail = |message: String| LoadError::single(path, None, message);
     // Checked before opening: opening a named pipe would wait for a writer forever.
     let metadata =
@@ -33,10 +42,10 @@ fn read_text(path: &Path) -> Result<String, LoadError> {
     }
     let file =
         std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", explain_io(&e))))?;
-    let size = file
+    let metadata = file
         .metadata()
-        .map_err(|e| fail(format!("cannot read: {}", explain_io(&e))))?
-        .len();
+        .map_err(|e| fail(format!("cannot read: {}", explain_io(&e))))?;
+    let size = metadata.len();
     if size > MAX_FILE_BYTES {
         return Err(fail(format!(
             "the file is {:.1} MB; stancemap opens maps of at most {} MB (is this a map file?)",
@@ -52,7 +61,8 @@ fn read_text(path: &Path) -> Result<String, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(fail("the file is too large to be a map".to_owned()));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let stamp = DiskStamp::of_bytes(&metadata, &bytes);
+    let text = String::from_utf8(bytes).map_err(|e| {
         let good = e
             .as_bytes()
             .get(..e.utf8_error().valid_up_to())
@@ -63,7 +73,8 @@ fn read_text(path: &Path) -> Result<String, LoadError> {
             Some(place),
             "this is not UTF-8 text; map files are RON text (is this a map file?)",
         )
-    })
+    })?;
+    Ok((text, stamp))
 }
 
 /// The line and column just after a valid UTF-8 prefix.
@@ -116,7 +127,14 @@ pub fn load_str(text: &str, file: &Path) -> Result<Map, LoadError> {
         let mut problems: Vec<FileProblem> = problems
             .into_iter()
             .map(|p| FileProblem {
-                place: p.item.and_then(|item| places.of(item.raw())),
+                // An item's problem points at its `id`, a map field's at the field, and any
+                // other problem of the map as a whole at the map's opening bracket.
+                place: match (p.item, p.field) {
+                    (Some(item), _) => places.of(item.raw()),
+                    (None, Some(field)) => places.field(field),
+                    (None, None) => None,
+                }
+                .or(places.start()),
                 message: p.to_string(),
             })
             .collect();

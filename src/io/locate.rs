@@ -20,6 +20,10 @@ pub struct Place {
 pub struct IdPlaces {
     places: BTreeMap<u32, Vec<Place>>,
     version: Option<Place>,
+    /// The map's own fields (`title`, `description`, …): where each is first written.
+    fields: BTreeMap<String, Place>,
+    /// Where the map itself starts (its opening bracket).
+    start: Option<Place>,
 }
 
 impl IdPlaces {
@@ -34,6 +38,16 @@ impl IdPlaces {
         self.version
     }
 
+    /// Where the map's own field `name` (e.g. `title`) is written.
+    pub fn field(&self, name: &str) -> Option<Place> {
+        self.fields.get(name).copied()
+    }
+
+    /// Where the map starts: its opening bracket.
+    pub fn start(&self) -> Option<Place> {
+        self.start
+    }
+
     /// Scans a map file's text.
     pub fn scan(text: &str) -> Self {
         let mut found = IdPlaces::default();
@@ -45,7 +59,12 @@ impl IdPlaces {
                 'r' if scanner.peek_is_raw_string() => scanner.skip_raw_string(),
                 '/' if scanner.peek() == Some('/') => scanner.skip_line(),
                 '/' if scanner.peek() == Some('*') => scanner.skip_block_comment(),
-                '(' | '[' | '{' => depth += 1,
+                '(' | '[' | '{' => {
+                    if depth == 0 && found.start.is_none() {
+                        found.start = Some(place);
+                    }
+                    depth += 1;
+                }
                 ')' | ']' | '}' => depth = depth.saturating_sub(1),
                 c if c.is_alphabetic() || c == '_' => {
                     let word = scanner.word(c);
@@ -54,8 +73,11 @@ impl IdPlaces {
                         if let Some(raw) = scanner.field_number() {
                             found.places.entry(raw).or_default().push(place);
                         }
-                    } else if word == "version" && depth == 1 && found.version.is_none() {
-                        found.version = Some(place);
+                    } else if depth == 1 {
+                        if word == "version" && found.version.is_none() {
+                            found.version = Some(place);
+                        }
+                        found.fields.entry(word).or_insert(place);
                     }
                 }
                 _ => {}

@@ -222,16 +222,22 @@ impl Map {
 
     fn set_info(&mut self, info: MapInfo, change: &mut Change) -> Result<(), EditError> {
         if info.title.chars().count() > rules::MAX_NAME_CHARS {
-            return Err(Problem::map(format!(
-                "the title is longer than {} characters",
-                rules::MAX_NAME_CHARS
-            )));
+            return Err(Problem::map_field(
+                "title",
+                format!(
+                    "the title is longer than {} characters",
+                    rules::MAX_NAME_CHARS
+                ),
+            ));
         }
         if info.description.chars().count() > rules::MAX_TEXT_CHARS {
-            return Err(Problem::map(format!(
-                "the description is longer than {} characters",
-                rules::MAX_TEXT_CHARS
-            )));
+            return Err(Problem::map_field(
+                "description",
+                format!(
+                    "the description is longer than {} characters",
+                    rules::MAX_TEXT_CHARS
+                ),
+            ));
         }
         self.put_info(info, change);
         Ok(())

@@ -36,6 +36,9 @@ pub struct Problem {
     pub item: Option<ItemId>,
     /// What is wrong, as a sentence fragment without the item's name.
     pub message: String,
+    /// The map's own field at fault (`"title"`, `"description"`), for problems of the map as
+    /// a whole that lie in one field, so a file can point at it.
+    pub field: Option<&'static str>,
 }
 
 impl Problem {
@@ -44,6 +47,7 @@ impl Problem {
         Problem {
             item: Some(item.into()),
             message: message.into(),
+            field: None,
         }
     }
 
@@ -52,6 +56,15 @@ impl Problem {
         Problem {
             item: None,
             message: message.into(),
+            field: None,
+        }
+    }
+
+    /// A problem with one of the map's own fields (`"title"`, `"description"`).
+    pub fn map_field(field: &'static str, message: impl Into<String>) -> Self {
+        Problem {
+            field: Some(field),
+            ..Problem::map(message)
         }
     }
 }
@@ -289,16 +302,18 @@ pub fn check_map(map: &Map) -> Vec<Problem> {
 
 fn check_length_of_map_text(map: &Map, out: &mut Vec<Problem>) {
     if map.title().chars().count() > MAX_NAME_CHARS {
-        out.push(Problem::map(format!(
-            "the title is longer than {MAX_NAME_CHARS} characters"
-        )));
+        out.push(Problem::map_field(
+            "title",
+            format!("the title is longer than {MAX_NAME_CHARS} characters"),
+        ));
     }
     if map.description().len() > MAX_TEXT_CHARS
         && map.description().chars().count() > MAX_TEXT_CHARS
     {
-        out.push(Problem::map(format!(
-            "the description is longer than {MAX_TEXT_CHARS} characters"
-        )));
+        out.push(Problem::map_field(
+            "description",
+            format!("the description is longer than {MAX_TEXT_CHARS} characters"),
+        ));
     }
 }
 

@@ -2,9 +2,8 @@
 //! git's merge driver (`stancemap merge %O %A %B -o %A`).
 
 use super::merge::merge_maps;
-use crate::io::{explain_io, load_file, sibling_temp_file, to_ron_string};
+use crate::io::{SaveError, SaveFailure, WriteOptions, load_file, to_ron_string, write_file};
 use crate::model::Map;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -94,20 +93,14 @@ pub fn run_merge(args: &MergeArgs) -> ExitCode {
 /// Writes a map in place of `path` atomically, without the backup `stancemap` keeps when
 /// saving: git's merge driver writes over its own temporary file.
 fn write_map(path: &Path, map: &Map) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("cannot write {}: {}", path.display(), explain_io(&e));
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut temp = sibling_temp_file(&folder, ".stancemap-merge-").map_err(fail)?;
-    temp.write_all(to_ron_string(map).as_bytes())
-        .map_err(fail)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        temp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(fail)?;
-    }
-    temp.as_file().sync_all().map_err(fail)?;
-    temp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    let text = to_ron_string(map).map_err(|e| format!("cannot write the merged map: {e}"))?;
+    write_file(path, WriteOptions::default(), |out| {
+        out.write_all(text.as_bytes()).map_err(|e| SaveError {
+            file: path.to_path_buf(),
+            backup: None,
+            failure: SaveFailure::Write(e),
+        })
+    })
+    .map(drop)
+    .map_err(|e| e.to_string())
 }

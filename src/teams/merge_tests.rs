@@ -23,7 +23,7 @@ fn base() -> (Map, crate::testing::Names) {
 fn merge(base: &Map, ours: &Map, theirs: &Map) -> MergeOutcome {
     let outcome = merge_maps(base, ours, theirs).expect("the merge gives a valid map");
     // Whatever the merge gives opens again as it was saved.
-    let text = to_ron_string(&outcome.map);
+    let text = to_ron_string(&outcome.map).unwrap();
     let loaded = load_str(&text, Path::new("merged.ron")).unwrap();
     assert_eq!(loaded, outcome.map);
     outcome
@@ -252,11 +252,11 @@ fn a_file_with_a_conflicts_list_loads_and_saves_it() {
     assert_eq!(map.conflicts().len(), 2);
     assert_eq!(map.conflicts()[1].theirs, None);
     assert_eq!(map.conflicts()[0].theirs.as_deref(), Some("\"V. Putin\""));
-    let saved = to_ron_string(&map);
+    let saved = to_ron_string(&map).unwrap();
     assert!(saved.contains("conflicts: ["), "{saved}");
     assert_eq!(load_str(&saved, Path::new("c.ron")).unwrap(), map);
     // Maps without conflicts do not mention them.
-    assert!(!to_ron_string(&base().0).contains("conflicts"));
+    assert!(!to_ron_string(&base().0).unwrap().contains("conflicts"));
 }
 
 /// The map's content with ids replaced by names, sorted: equal for two maps that differ only
