@@ -57,6 +57,23 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Show what changed between two versions of a map: items added, removed and changed,
+    /// with each changed field's old and new value, named by names rather than ids. Exits
+    /// with 0 when the maps are the same, 1 when they differ, 2 when one cannot be read.
+    Diff(crate::teams::command::DiffArgs),
+    /// git's external diff for maps (see the README): takes the seven arguments git passes
+    /// to `diff.<driver>.command` and prints the differences.
+    GitDiff(crate::teams::command::GitDiffArgs),
+    /// Merge two versions of a map with their common ancestor, field by field; usable as
+    /// git's merge driver (see the README). Fields changed differently on both sides are
+    /// conflicts recorded in the merged map (which keeps our value meanwhile) and listed on
+    /// stderr. Exits with 0 when clean, 1 with conflicts, 2 when nothing was written.
+    Merge(crate::teams::merge_command::MergeArgs),
+    /// How far coders agree who mapped the same sources: percent agreement and
+    /// Krippendorff's alpha (nominal, ordinal, interval) over actors' positions on claims,
+    /// for all of them, per claim and per actor. Actors match by name or alias, claims by
+    /// label.
+    Agreement(crate::teams::agreement_command::AgreementArgs),
 }
 
 /// Runs the command line and returns the process exit status.
@@ -75,6 +92,10 @@ pub fn run() -> ExitCode {
             };
             crate::layout_command::run(kind, &files)
         }
+        Some(CliCommand::Diff(args)) => crate::teams::command::run_diff(&args),
+        Some(CliCommand::GitDiff(args)) => crate::teams::command::run_git_diff(&args),
+        Some(CliCommand::Merge(args)) => crate::teams::merge_command::run_merge(&args),
+        Some(CliCommand::Agreement(args)) => crate::teams::agreement_command::run_agreement(&args),
         None => open_app(cli.file),
     }
 }
@@ -84,7 +105,19 @@ fn check(files: &[PathBuf]) -> ExitCode {
     let mut all_good = true;
     for file in files {
         match load_file(file) {
-            Ok(map) => println!("{}: ok: {}", file.display(), summary(&map)),
+            Ok(map) => {
+                println!("{}: ok: {}", file.display(), summary(&map));
+                if !map.conflicts().is_empty() {
+                    println!(
+                        "{}: {} to decide (a merge kept our side's value in each):",
+                        file.display(),
+                        crate::teams::conflicts::conflict_count(&map)
+                    );
+                    for line in crate::teams::conflicts::conflict_lines(&map) {
+                        println!("    {line}");
+                    }
+                }
+            }
             Err(error) => {
                 all_good = false;
                 for line in error.lines() {

@@ -16,6 +16,7 @@ pub mod model;
 pub mod quotes;
 pub mod scene;
 pub mod source_text;
+pub mod teams;
 
 #[cfg(test)]
 pub(crate) mod testing;

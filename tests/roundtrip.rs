@@ -260,6 +260,7 @@ fn valid_map() -> impl Strategy<Value = Map> {
                     modified: info.3,
                 },
                 next_id: Some(next_id),
+                conflicts: Vec::new(),
                 sources,
                 actors,
                 claims,

@@ -44,6 +44,7 @@ impl Clip {
         let parts = MapParts {
             info: Default::default(),
             next_id: None,
+            conflicts: Vec::new(),
             sources: source_ids
                 .iter()
                 .filter_map(|&s| map.source(s).cloned())

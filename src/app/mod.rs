@@ -12,6 +12,7 @@ mod cjk;
 mod clipboard;
 mod command_dispatch;
 pub mod commands;
+mod conflicts_window;
 mod context_menu;
 pub mod current_source;
 mod date_field;
@@ -94,6 +95,8 @@ pub struct StanceApp {
     lists: lists::Lists,
     clipboard: editing::ClipboardState,
     cjk: cjk::CjkCheck,
+    /// Whether the analyst closed the merge conflicts window for this document.
+    conflicts_closed: bool,
     /// Whether a text field had the keyboard at the end of the last frame.
     was_typing: bool,
     /// Clicks held back a frame so that keystrokes before them reach their field.
@@ -123,6 +126,7 @@ impl StanceApp {
             lists: lists::Lists::default(),
             clipboard: editing::ClipboardState::default(),
             cjk: cjk::CjkCheck::default(),
+            conflicts_closed: false,
             was_typing: false,
             input_order: input_order::InputOrder::default(),
             status_clock: status_clock::StatusClock::default(),
@@ -142,6 +146,7 @@ impl StanceApp {
         self.source_window = source_files::SourceWindow::default();
         self.cjk = cjk::CjkCheck::default();
         self.reader.forget_document();
+        self.conflicts_closed = false;
         self.status = None;
         self.shell_document_replaced();
         self.analysis_document_replaced();
@@ -408,6 +413,7 @@ impl StanceApp {
         }
         commands.extend(self.shell_windows(&ctx));
         self.coding_form_frame(&ctx);
+        self.conflicts_window(&ctx);
         self.export_window(&ctx);
         self.formats_frame(&ctx);
         self.source_window_frame(&ctx);

@@ -5,8 +5,9 @@
 //! be omitted by people writing files by hand.
 
 use crate::model::{
-    Actor, ActorId, ActorKind, Claim, ClaimId, Colour, Confidence, Date, Map, MapInfo, MapParts,
-    Point, Position, Relation, RelationId, RelationKind, Source, SourceId, Stance, StanceId,
+    Actor, ActorId, ActorKind, Claim, ClaimId, Colour, Confidence, Conflict, Date, Map, MapInfo,
+    MapParts, Point, Position, Relation, RelationId, RelationKind, Source, SourceId, Stance,
+    StanceId,
 };
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +50,30 @@ pub struct MapFile {
     /// Relations, sorted by id.
     #[serde(default)]
     pub relations: Vec<RelationRecord>,
+    /// Disagreements a merge left for the analyst; left out when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<ConflictRecord>,
+}
+
+/// A merge conflict as written in a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictRecord {
+    /// The id of the item concerned; omitted for the map's own title and description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<u32>,
+    /// The field the two sides changed differently; omitted when one side deleted the item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The value before either side changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// Our side's value; omitted when our side deleted the item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ours: Option<String>,
+    /// Their side's value; omitted when their side deleted the item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theirs: Option<String>,
 }
 
 /// A source as written in a file.
@@ -202,6 +227,7 @@ impl MapFile {
             claims: map.claims().map(ClaimRecord::from).collect(),
             stances: map.stances().map(StanceRecord::from).collect(),
             relations: map.relations().map(RelationRecord::from).collect(),
+            conflicts: map.conflicts().iter().map(ConflictRecord::from).collect(),
         }
     }
 
@@ -220,6 +246,7 @@ impl MapFile {
             claims: self.claims.into_iter().map(Claim::from).collect(),
             stances: self.stances.into_iter().map(Stance::from).collect(),
             relations: self.relations.into_iter().map(Relation::from).collect(),
+            conflicts: self.conflicts.into_iter().map(Conflict::from).collect(),
         }
     }
 }
@@ -368,6 +395,30 @@ impl From<RelationRecord> for Relation {
             to: ClaimId(r.to),
             kind: r.kind,
             note: r.note,
+        }
+    }
+}
+
+impl From<&Conflict> for ConflictRecord {
+    fn from(c: &Conflict) -> Self {
+        ConflictRecord {
+            item: c.item,
+            field: c.field.clone(),
+            base: c.base.clone(),
+            ours: c.ours.clone(),
+            theirs: c.theirs.clone(),
+        }
+    }
+}
+
+impl From<ConflictRecord> for Conflict {
+    fn from(r: ConflictRecord) -> Self {
+        Conflict {
+            item: r.item,
+            field: r.field,
+            base: r.base,
+            ours: r.ours,
+            theirs: r.theirs,
         }
     }
 }

@@ -241,6 +241,7 @@ fn item_name(record: Option<&str>) -> &'static str {
         Some("ClaimRecord") => "a claim",
         Some("StanceRecord") => "a stance",
         Some("RelationRecord") => "a relation",
+        Some("ConflictRecord") => "a conflict",
         _ => "an item",
     }
 }

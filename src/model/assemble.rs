@@ -1,6 +1,7 @@
 //! Building a whole map at once from loose items, as the file loader does, with every problem
 //! reported rather than just the first.
 
+use super::conflict::Conflict;
 use super::index::Index;
 use super::items::{Actor, Claim, Relation, Source, Stance};
 use super::map::{Items, Map, MapInfo};
@@ -24,6 +25,8 @@ pub struct MapParts {
     pub stances: Vec<Stance>,
     /// All relations.
     pub relations: Vec<Relation>,
+    /// Conflicts a merge left in the map.
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Map {
@@ -51,6 +54,7 @@ impl Map {
             stances: collect(parts.stances, |s| s.id, &mut problems),
             relations: collect(parts.relations, |r| r.id, &mut problems),
             next_id,
+            conflicts: Arc::new(parts.conflicts),
             index: Index::default(),
         };
         for stance in map.stances.values() {

@@ -3,6 +3,7 @@
 //! one of these, so it costs what the edit changed, not what the map holds; caches read the
 //! touched items from it instead of comparing maps.
 
+use super::conflict::Conflict;
 use super::ids::{ActorId, ClaimId, ItemId, RelationId, SourceId, StanceId};
 use super::items::{Actor, Claim, Relation, Source, Stance};
 use super::map::{Map, MapInfo};
@@ -32,6 +33,7 @@ impl<K, V: PartialEq> Swap<K, V> {
 #[derive(Debug, Clone)]
 pub(super) enum Slot {
     Info(Arc<MapInfo>, Arc<MapInfo>),
+    Conflicts(Arc<Vec<Conflict>>, Arc<Vec<Conflict>>),
     NextId(u32, u32),
     Source(Swap<SourceId, Source>),
     Actor(Swap<ActorId, Actor>),
@@ -44,6 +46,7 @@ pub(super) enum Slot {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum SlotKey {
     Info,
+    Conflicts,
     NextId,
     Item(ItemId),
 }
@@ -52,6 +55,7 @@ impl Slot {
     fn key(&self) -> SlotKey {
         match self {
             Slot::Info(..) => SlotKey::Info,
+            Slot::Conflicts(..) => SlotKey::Conflicts,
             Slot::NextId(..) => SlotKey::NextId,
             Slot::Source(s) => SlotKey::Item(s.id.into()),
             Slot::Actor(s) => SlotKey::Item(s.id.into()),
@@ -65,6 +69,7 @@ impl Slot {
     fn take_after(&mut self, later: Slot) {
         match (self, later) {
             (Slot::Info(_, after), Slot::Info(_, later)) => *after = later,
+            (Slot::Conflicts(_, after), Slot::Conflicts(_, later)) => *after = later,
             (Slot::NextId(_, after), Slot::NextId(_, later)) => *after = later,
             (Slot::Source(s), Slot::Source(l)) => s.after = l.after,
             (Slot::Actor(s), Slot::Actor(l)) => s.after = l.after,
@@ -79,6 +84,7 @@ impl Slot {
     fn is_noop(&self) -> bool {
         match self {
             Slot::Info(a, b) => Arc::ptr_eq(a, b) || a == b,
+            Slot::Conflicts(a, b) => Arc::ptr_eq(a, b) || a == b,
             Slot::NextId(a, b) => a == b,
             Slot::Source(s) => s.is_noop(),
             Slot::Actor(s) => s.is_noop(),
@@ -99,6 +105,7 @@ impl Slot {
         }
         match self {
             Slot::Info(b, a) => map.info = Arc::clone(if before { b } else { a }),
+            Slot::Conflicts(b, a) => map.conflicts = Arc::clone(if before { b } else { a }),
             Slot::NextId(b, a) => map.next_id = if before { *b } else { *a },
             Slot::Source(s) => drop(map.set_source(s.id, pick(s, before))),
             Slot::Actor(s) => drop(map.set_actor(s.id, pick(s, before))),
@@ -126,6 +133,10 @@ impl Slot {
         let own = size_of::<Slot>();
         own + match self {
             Slot::Info(before, _) => text(&before.title) + text(&before.description),
+            Slot::Conflicts(before, _) => before
+                .iter()
+                .map(|c| opt(&c.field) + opt(&c.base) + opt(&c.ours) + opt(&c.theirs))
+                .sum(),
             Slot::NextId(..) => 0,
             Slot::Source(s) => arc(&s.before, |v| {
                 text(&v.title) + text(&v.publisher) + opt(&v.url) + opt(&v.language) + opt(&v.notes)
@@ -201,7 +212,8 @@ impl Change {
             }
             match slot.key() {
                 SlotKey::Info => touched.info = true,
-                SlotKey::NextId => {}
+                // Nothing drawn shows the conflicts list or the next id.
+                SlotKey::NextId | SlotKey::Conflicts => {}
                 SlotKey::Item(id) => {
                     touched.items.insert(id);
                 }

@@ -2,6 +2,7 @@
 //! rules in [`super::rules`] and either applies all of it or none of it.
 
 use super::change::Change;
+use super::conflict::Conflict;
 use super::ids::{ActorId, ClaimId, ItemId, NodeId, RelationId, SourceId, StanceId};
 use super::items::{Actor, Claim, Relation, Source, Stance};
 use super::map::{Map, MapInfo};
@@ -57,6 +58,8 @@ pub enum Edit {
         /// The new pinned state.
         pinned: bool,
     },
+    /// Replace the list of conflicts a merge left (to drop the ones decided).
+    SetConflicts(Vec<Conflict>),
     /// Several edits that succeed or fail together, as one undo step.
     Batch(Vec<Edit>),
 }
@@ -101,6 +104,10 @@ impl Map {
     fn apply_one(&mut self, edit: Edit, change: &mut Change) -> Result<(), EditError> {
         match edit {
             Edit::SetInfo(info) => self.set_info(info, change),
+            Edit::SetConflicts(conflicts) => {
+                self.put_conflicts(conflicts, change);
+                Ok(())
+            }
             Edit::AddSource(source) => {
                 self.check_fresh(source.id.into())?;
                 first_problem(|out| rules::check_source(&source, out))?;

@@ -1,6 +1,7 @@
 //! The map document: every item of one stance map, read through accessors and changed only
 //! through [`Map::apply`](crate::model::Map::apply).
 
+use super::conflict::Conflict;
 use super::ids::{ActorId, ClaimId, ItemId, NodeId, RelationId, SourceId, StanceId};
 use super::index::Index;
 use super::items::{Actor, Claim, Relation, Source, Stance};
@@ -29,6 +30,8 @@ pub struct Map {
     pub(super) stances: Items<StanceId, Stance>,
     pub(super) relations: Items<RelationId, Relation>,
     pub(super) next_id: u32,
+    /// Disagreements a merge left for the analyst to decide; usually empty.
+    pub(super) conflicts: Arc<Vec<Conflict>>,
     /// Derived from the stances and relations; left out of comparisons.
     pub(super) index: Index,
 }
@@ -42,6 +45,7 @@ impl PartialEq for Map {
             && self.claims == other.claims
             && self.stances == other.stances
             && self.relations == other.relations
+            && self.conflicts == other.conflicts
     }
 }
 
@@ -106,6 +110,11 @@ impl Map {
     /// Hands out fresh ids for a group of new items, starting at [`Map::next_id`].
     pub fn id_allocator(&self) -> IdAllocator {
         IdAllocator { next: self.next_id }
+    }
+
+    /// The conflicts a merge recorded in this map and nobody has resolved yet.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
     }
 
     /// All sources, sorted by id.

@@ -3,6 +3,7 @@
 
 mod assemble;
 mod change;
+mod conflict;
 mod edit;
 mod ids;
 mod index;
@@ -20,6 +21,7 @@ mod tests;
 
 pub use assemble::MapParts;
 pub use change::{Change, Touched};
+pub use conflict::Conflict;
 pub use edit::{Edit, EditError};
 pub use ids::{ActorId, ClaimId, EdgeId, ItemId, NodeId, RelationId, SourceId, StanceId};
 pub use items::{Actor, Claim, Relation, Source, Stance};

@@ -2,6 +2,7 @@
 //! in step, and the recorded writes note the slot's value before and after in a [`Change`].
 
 use super::change::{Change, Slot, Swap};
+use super::conflict::Conflict;
 use super::ids::{ActorId, ClaimId, RelationId, SourceId, StanceId};
 use super::items::{Actor, Claim, Relation, Source, Stance};
 use super::map::{Map, MapInfo};
@@ -100,6 +101,16 @@ impl Map {
         let after = Arc::new(info);
         let before = std::mem::replace(&mut self.info, Arc::clone(&after));
         change.push(Slot::Info(before, after));
+    }
+
+    /// Replaces the list of merge conflicts, noting the change.
+    pub(super) fn put_conflicts(&mut self, conflicts: Vec<Conflict>, change: &mut Change) {
+        if *self.conflicts == conflicts {
+            return;
+        }
+        let after = Arc::new(conflicts);
+        let before = std::mem::replace(&mut self.conflicts, Arc::clone(&after));
+        change.push(Slot::Conflicts(before, after));
     }
 
     /// Marks an id as handed out, noting the change.

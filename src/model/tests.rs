@@ -393,6 +393,7 @@ fn assemble_reports_every_problem() {
     let parts = MapParts {
         info: map.info(),
         next_id: None,
+        conflicts: Vec::new(),
         sources: map.sources().cloned().collect(),
         actors: vec![
             Actor::new(putin, "Putin", ActorKind::Person, Point::default()),
