@@ -789,7 +789,8 @@ fn a_label_typed_in_the_same_frame_as_the_n_that_opens_its_editor_is_kept() {
         queue_typed_key(&mut harness, key, Some(&letter.to_string()));
     }
     queue_typed_key(&mut harness, Key::Enter, None);
-    for _ in 0..4 {
+    // Enough frames for the editor to open and take the held keys.
+    for _ in 0..10 {
         frame_in_input_order(&mut harness);
     }
     harness.run();

@@ -169,3 +169,42 @@ fn the_current_view_is_the_map_area_without_the_canvas_toolbar() {
         "the toolbar's search field {search:?} lies inside the exported view {view:?}"
     );
 }
+
+#[test]
+fn export_asks_before_replacing_a_file_and_cancel_keeps_it() {
+    let (app, _) = app(example_map().unwrap(), None);
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::E);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("briefing.svg");
+    std::fs::write(&path, b"an earlier picture").unwrap();
+    harness.state_mut().export_dialog_mut().path = path.display().to_string();
+    harness.run();
+
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label_contains("already exists. Replace it");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().export_dialog().replace_asked.is_none());
+    assert_eq!(std::fs::read(&path).unwrap(), b"an earlier picture");
+    assert!(!harness.state().export_dialog().is_busy());
+
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Replace").click();
+    harness.step();
+    wait_for(&mut harness, "the picture is written", |app| {
+        !app.export_dialog().is_busy()
+    });
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(svg.contains("<svg"), "replaced");
+
+    // Agreed once, the same file is written again without asking.
+    harness.get_by_label("Export").click();
+    harness.step();
+    assert!(harness.state().export_dialog().replace_asked.is_none());
+    wait_for(&mut harness, "the picture is written again", |app| {
+        !app.export_dialog().is_busy()
+    });
+}

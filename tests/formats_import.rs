@@ -234,8 +234,8 @@ fn an_excel_workbook_gives_the_same_map_as_its_csv() {
     assert!(import.problems.is_empty(), "{:?}", import.problems);
     map.apply(import.edit(false).unwrap()).unwrap();
     assert_eq!(
-        stancemap::io::to_ron_string(&map),
-        stancemap::io::to_ron_string(&from_csv)
+        stancemap::io::to_ron_string(&map).unwrap(),
+        stancemap::io::to_ron_string(&from_csv).unwrap()
     );
     let dates: Vec<String> = map
         .stances()

@@ -40,7 +40,7 @@ fn the_short_name_is_kept_in_the_file_and_drawn_instead_of_the_name() {
     assert_eq!(sullivan.drawn_name(), "Jake Sullivan");
     assert_eq!(map.actors().nth(1).unwrap().drawn_name(), "Vladimir Putin");
 
-    let saved = to_ron_string(&map);
+    let saved = to_ron_string(&map).unwrap();
     assert!(saved.contains(r#"short_name: "Jake Sullivan""#), "{saved}");
     // Actors without one are written without the field.
     assert_eq!(saved.matches("short_name").count(), 1);

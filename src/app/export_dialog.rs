@@ -113,6 +113,11 @@ pub struct ExportDialog {
     pub paper: Paper,
     job: Option<Job>,
     browse: Option<DialogTicket>,
+    /// An existing file Export would replace, waiting for the user's answer.
+    pub replace_asked: Option<PathBuf>,
+    /// The existing file the user agreed to replace (picked in the save dialog, which asked,
+    /// or confirmed here): exporting to it again does not ask again.
+    replace_agreed: Option<PathBuf>,
     /// The outcome of the last export or copy, shown in the window.
     pub message: Option<Result<String, String>>,
     /// The picture's size (or why there is none) for the map generation and options it was
@@ -177,7 +182,8 @@ impl ExportDialog {
         }
     }
 
-    /// Starts writing the picture file.
+    /// Starts writing the picture file, or, when that would replace a file the user has not
+    /// agreed to replace, asks first.
     pub fn export(&mut self, ctx: &egui::Context, inputs: &ExportInputs<'_>) {
         let path = PathBuf::from(self.path.trim());
         if let Err(error) = Format::from_path(&path) {
@@ -185,6 +191,11 @@ impl ExportDialog {
             return;
         }
         self.message = None;
+        if path.exists() && self.replace_agreed.as_ref() != Some(&path) {
+            self.replace_asked = Some(path);
+            return;
+        }
+        self.replace_asked = None;
         self.job = Some(Job::export(
             ctx,
             inputs.map.clone(),
@@ -208,6 +219,8 @@ impl ExportDialog {
             self.browse = None;
             if let DialogAnswer::Picked(path) = answer {
                 self.path = path.display().to_string();
+                // The save dialog has asked about replacing it already.
+                self.replace_agreed = Some(path);
             }
         }
         let result = self.job.as_ref()?.poll()?;
@@ -378,6 +391,10 @@ impl ExportDialog {
             }
             None => {}
         }
+        if let Some(path) = self.replace_asked.clone() {
+            self.replace_question(ui, inputs, path);
+            return;
+        }
         ui.horizontal(|ui| {
             let idle = !self.is_busy();
             if ui.add_enabled(idle, egui::Button::new("Export")).clicked() {
@@ -392,6 +409,34 @@ impl ExportDialog {
             if !idle {
                 ui.spinner();
                 ui.label("Drawing…");
+            }
+        });
+    }
+
+    /// Asks whether to replace the existing file at `path`: Replace exports over it, Cancel
+    /// leaves it and goes back to the settings.
+    fn replace_question(&mut self, ui: &mut egui::Ui, inputs: &ExportInputs<'_>, path: PathBuf) {
+        if Path::new(self.path.trim()) != path {
+            // The name was changed since: the question no longer applies.
+            self.replace_asked = None;
+            return;
+        }
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "{} already exists. Replace it with the new picture?",
+                path.display()
+            ),
+        );
+        ui.horizontal(|ui| {
+            if ui.button("Replace").clicked() {
+                self.replace_agreed = Some(path.clone());
+                self.export(ui.ctx(), inputs);
+            }
+            if ui.button("Cancel").clicked()
+                || ui.input(|input| input.key_pressed(egui::Key::Escape))
+            {
+                self.replace_asked = None;
             }
         });
     }
