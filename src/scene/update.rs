@@ -13,7 +13,7 @@ use super::build::{ItemLook, Scene, SceneId, SceneItem, relation_spec, stance_sp
 use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
 use super::edges::parallel_bends;
-use super::routing::{MAX_DETOUR, Obstacles, clear_bend};
+use super::routing::{MAX_DETOUR, Obstacles, clear_bend, segment_hits};
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
 use crate::model::{EdgeId, ItemId, Map, NodeId, Touched};
@@ -279,8 +279,11 @@ impl Pass<'_> {
     }
 
     /// Drawn edges that do not end at one of the nodes of `boxes` but whose route may depend
-    /// on that box: it lies within the farthest detour of the edge's line.
+    /// on that box: it lies within the farthest detour of the line between the edge's ends.
+    /// (Testing the line, not the edge's bounding box: on a tangled map most long edges'
+    /// boxes cover every node, and each edit would route them all again.)
     fn edges_near(&self, boxes: &[(NodeId, Rect)]) -> Vec<EdgeId> {
+        let centre = |node: NodeId| self.scene.node(node).map(|item| item.bounds.center());
         self.scene
             .items
             .iter()
@@ -290,10 +293,17 @@ impl Pass<'_> {
                     return None;
                 };
                 let reach = item.bounds.expand(MAX_DETOUR);
-                boxes
+                let mut near = boxes
                     .iter()
-                    .any(|(n, b)| *n != from && *n != to && b.intersects(reach))
-                    .then_some(edge)
+                    .filter(|(n, b)| *n != from && *n != to && b.intersects(reach))
+                    .peekable();
+                near.peek()?;
+                let line = centre(from).zip(centre(to));
+                near.any(|(_, b)| match line {
+                    Some((a, z)) => segment_hits(a, z, b.expand(MAX_DETOUR)),
+                    None => true,
+                })
+                .then_some(edge)
             })
             .collect()
     }
