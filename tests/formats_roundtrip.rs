@@ -96,7 +96,7 @@ fn plan() -> impl Strategy<Value = Plan> {
 }
 
 /// A valid map from a plan: names and labels unique (numbered), edits the map refuses (a
-/// second stance with the same key, a relation to itself) skipped.
+/// second stance with the same key, a relation to itself) left out.
 fn build(plan: &Plan) -> Map {
     let mut map = Map::new("Generated");
     let mut actors = Vec::new();

@@ -2,27 +2,8 @@
 //! quotes and positions, moved nodes, new claims with stances, deletions. Deterministic, for
 //! merge tests and benchmarks.
 
+use crate::model::synthetic::Rng;
 use crate::model::{Claim, Edit, Map, NodeId, Point, Position, Stance};
-
-/// A small deterministic pseudo-random generator (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> Option<T> {
-        items.get(self.below(items.len())).copied()
-    }
-}
 
 /// `map` after `count` random edits (each one of: rename an actor, rewrite a quote, change a
 /// position, move a node, add a claim with a stance on it, remove a stance, remove a claim).
