@@ -220,20 +220,24 @@ fn a_wide_alignment_table_scrolls_instead_of_squeezing_the_canvas_away() {
     assert!(harness.state().canvas_rect().width() >= 320.0);
 }
 
-#[test]
-fn a_layout_from_the_map_menu_is_one_undoable_step() {
+/// The example map with its nodes scattered over a small grid, `pinned` or not.
+#[allow(clippy::expect_used)] // a test helper: a failure here fails the test
+fn scattered_example(pinned: bool) -> Map {
     let mut map = example();
-    // Scatter the example so the layout has work to do.
     let moves: Vec<(NodeId, Point)> = map
         .nodes()
         .enumerate()
         .map(|(i, n)| (n, Point::new((i % 7) as f32 * 37.0, (i % 5) as f32 * 23.0)))
         .collect();
-    map.apply(Edit::MoveNodes {
-        moves,
-        pinned: false,
-    })
-    .unwrap();
+    map.apply(Edit::MoveNodes { moves, pinned })
+        .expect("the example's nodes can be moved");
+    map
+}
+
+#[test]
+fn a_layout_from_the_map_menu_is_one_undoable_step() {
+    // Scatter the example so the layout has work to do.
+    let map = scattered_example(false);
     let before = map.clone();
     let mut harness = harness(StanceApp::new(map, None));
     harness.run();
@@ -358,18 +362,8 @@ fn a_long_layout_shows_progress_and_can_be_cancelled() {
 
 #[test]
 fn a_layout_of_pinned_nodes_says_why_and_offers_to_move_them_too() {
-    let mut map = example();
     // Scattered and then all pinned, as if every node had been placed by hand.
-    let moves: Vec<(NodeId, Point)> = map
-        .nodes()
-        .enumerate()
-        .map(|(i, n)| (n, Point::new((i % 7) as f32 * 37.0, (i % 5) as f32 * 23.0)))
-        .collect();
-    map.apply(Edit::MoveNodes {
-        moves,
-        pinned: true,
-    })
-    .unwrap();
+    let map = scattered_example(true);
     let before = map.clone();
     let mut harness = harness(StanceApp::new(map, None));
     harness.run();

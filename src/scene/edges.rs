@@ -129,16 +129,11 @@ pub fn parallel_bends(count: usize) -> Vec<f32> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::nodes::Outline;
     use super::*;
-    use eframe::egui::{Color32, Rect};
+    use eframe::egui::Color32;
 
     fn node(x: f32, y: f32) -> NodeDrawing {
-        NodeDrawing {
-            rect: Rect::from_center_size(Pos2::new(x, y), Vec2::new(100.0, 40.0)),
-            outline: Outline::Square,
-            shapes: vec![],
-        }
+        super::super::nodes::test_node(x, y)
     }
 
     #[test]

@@ -54,6 +54,19 @@ pub struct NodeDrawing {
     pub shapes: Vec<Shape>,
 }
 
+/// A 100 × 40 square-cornered node centred at (`x`, `y`), for the scene's unit tests.
+#[cfg(test)]
+pub(super) fn test_node(x: f32, y: f32) -> NodeDrawing {
+    NodeDrawing {
+        rect: Rect::from_center_size(
+            eframe::egui::Pos2::new(x, y),
+            eframe::egui::Vec2::new(100.0, 40.0),
+        ),
+        outline: Outline::Square,
+        shapes: vec![],
+    }
+}
+
 /// Draws a claim: a rounded box with its label wrapped inside.
 pub fn claim(label: &str, at: Point, style: &Style) -> NodeDrawing {
     let lines = wrap(label, style.font_size, style.claim_wrap_width);

@@ -206,17 +206,12 @@ pub fn clear_bend(
 
 #[cfg(test)]
 mod tests {
-    use super::super::nodes::Outline;
     use super::*;
     use crate::model::{ActorId, ClaimId};
-    use eframe::egui::{Color32, Vec2};
+    use eframe::egui::Color32;
 
     fn node(x: f32, y: f32) -> NodeDrawing {
-        NodeDrawing {
-            rect: Rect::from_center_size(Pos2::new(x, y), Vec2::new(100.0, 40.0)),
-            outline: Outline::Square,
-            shapes: vec![],
-        }
+        super::super::nodes::test_node(x, y)
     }
 
     #[test]
