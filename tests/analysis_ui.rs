@@ -343,10 +343,21 @@ fn a_long_layout_shows_progress_and_can_be_cancelled() {
     let before = map.clone();
     let mut harness = harness(StanceApp::new(map, None));
     // The map was never arranged, so the stance layout starts by itself; wait for its
-    // progress window.
+    // progress window, and until its Cancel button stays in one place for two frames (a
+    // window that has just appeared may still be finding its size and place, and a click
+    // aimed at where the button was would miss it).
     let start = Instant::now();
-    while harness.query_by_label("Cancel").is_none() && start.elapsed() < Duration::from_secs(30) {
+    let mut last_place = None;
+    loop {
         harness.step();
+        let place = harness.query_by_label("Cancel").map(|button| button.rect());
+        if place.is_some() && place == last_place {
+            break;
+        }
+        if start.elapsed() > Duration::from_secs(30) || !harness.state().is_laying_out() {
+            break;
+        }
+        last_place = place;
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(
