@@ -11,7 +11,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use stancemap::export::{ExportOptions, Size, export_file, today};
+use stancemap::export::{ExportOptions, PictureSize, export_file, today};
 use stancemap::io::to_ron_string;
 use stancemap::model::Map;
 use stancemap::model::synthetic::synthetic_map;
@@ -153,7 +153,7 @@ fn export(c: &mut Criterion) {
     std::fs::write(&map_path, to_ron_string(&map).expect("serialise")).expect("write map");
     std::fs::write(&dot_path, dot_of(&map)).expect("write dot");
     let options = ExportOptions {
-        size: Size::Width(WIDTH),
+        size: PictureSize::Width(WIDTH),
         ..ExportOptions::new(today())
     };
 

@@ -12,7 +12,7 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg;
 use stancemap::example::example_map;
 use stancemap::export::{
-    ExportOptions, Fonts, Region, Size, export_file, families_for, render_png, render_svg,
+    ExportOptions, Fonts, PictureSize, Region, export_file, families_for, render_png, render_svg,
 };
 use stancemap::model::Map;
 use stancemap::scene::{SceneId, Style, Theme};
@@ -25,7 +25,7 @@ fn map() -> Map {
 fn png_has_the_asked_width_and_shows_title_map_legend_and_footer() {
     let map = map();
     let opts = ExportOptions {
-        size: Size::Width(1600),
+        size: PictureSize::Width(1600),
         ..options()
     };
     let (bytes, exported) = render_png(&map, &opts, &Fonts::system()).unwrap();
@@ -61,7 +61,7 @@ fn png_has_the_asked_width_and_shows_title_map_legend_and_footer() {
 fn svg_keeps_every_label_as_text_and_rasterises_like_the_png() {
     let map = map();
     let opts = ExportOptions {
-        size: Size::Scale(1.0),
+        size: PictureSize::Scale(1.0),
         ..options()
     };
     let (svg, exported) = render_svg(&map, &opts).unwrap();
@@ -130,7 +130,7 @@ fn scale_multiplies_the_size() {
     let map = map();
     let at = |scale| {
         let opts = ExportOptions {
-            size: Size::Scale(scale),
+            size: PictureSize::Scale(scale),
             ..options()
         };
         let (svg, exported) = render_svg(&map, &opts).unwrap();
@@ -151,7 +151,7 @@ fn dark_and_transparent_backgrounds() {
     let fonts = Fonts::system();
     let dark = ExportOptions {
         theme: Theme::Dark,
-        size: Size::Width(800),
+        size: PictureSize::Width(800),
         ..options()
     };
     let (bytes, _) = render_png(&map, &dark, &fonts).unwrap();
@@ -215,7 +215,7 @@ fn a_selection_or_a_view_shows_only_that_part() {
     let view = Rect::from_center_size([putin.at.x, putin.at.y].into(), [300.0, 200.0].into());
     let opts = ExportOptions {
         region: Region::View(view),
-        size: Size::Scale(2.0),
+        size: PictureSize::Scale(2.0),
         ..options()
     };
     let (view_svg, viewed) = render_svg(&map, &opts).unwrap();
@@ -231,7 +231,7 @@ fn files_are_written_in_the_format_their_name_asks_for() {
     let svg_path = dir.path().join("briefing.SVG");
     let png_path = dir.path().join("briefing.png");
     let opts = ExportOptions {
-        size: Size::Width(900),
+        size: PictureSize::Width(900),
         ..options()
     };
     export_file(&map, &opts, &svg_path).unwrap();

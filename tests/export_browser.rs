@@ -15,7 +15,7 @@ mod needs;
 use eframe::egui::{Rect, pos2};
 use export_support::{decode_png, light_background, options};
 use stancemap::example::example_map;
-use stancemap::export::{ExportOptions, Fonts, Size, export_file, render_png};
+use stancemap::export::{ExportOptions, Fonts, PictureSize, export_file, render_png};
 use std::path::Path;
 use std::process::Command;
 
@@ -54,7 +54,7 @@ fn chromium_draws_the_svg_like_our_png() {
     );
     let map = example_map().unwrap();
     let opts = ExportOptions {
-        size: Size::Width(1200),
+        size: PictureSize::Width(1200),
         ..options()
     };
     let dir = tempfile::tempdir().unwrap();

@@ -12,7 +12,7 @@ mod export_support;
 mod needs;
 
 use export_support::{decode_png, options, svg_texts};
-use stancemap::export::{ExportOptions, Fonts, Size, render_png, render_svg};
+use stancemap::export::{ExportOptions, Fonts, PictureSize, render_png, render_svg};
 use stancemap::model::{Actor, ActorKind, Claim, Edit, Map, Point, Position, Source, Stance};
 
 const LABEL: &str = "北約不得東擴";
@@ -52,7 +52,7 @@ fn needs_cjk_glyphs() {
 
 fn bare(scale: f32) -> ExportOptions {
     ExportOptions {
-        size: Size::Scale(scale),
+        size: PictureSize::Scale(scale),
         title: false,
         legend: false,
         footer: false,

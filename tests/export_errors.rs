@@ -8,7 +8,7 @@
 mod export_support;
 
 use export_support::{decode_png, options};
-use stancemap::export::{ExportError, ExportOptions, Size, export_file, render_svg};
+use stancemap::export::{ExportError, ExportOptions, PictureSize, export_file, render_svg};
 use stancemap::model::synthetic::synthetic_map;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -176,7 +176,7 @@ fn a_large_map_beyond_the_png_limit_suggests_svg_or_a_smaller_scale() {
     std::fs::write(&out, "an older picture").unwrap();
     let error = export_file(&map, &options(), &out).unwrap_err();
     let ExportError::TooLarge {
-        smaller: Some(Size::Scale(scale)),
+        smaller: Some(PictureSize::Scale(scale)),
         ..
     } = error
     else {
@@ -192,7 +192,7 @@ fn a_large_map_beyond_the_png_limit_suggests_svg_or_a_smaller_scale() {
 
     // The suggested scale does fit, and SVG has no limit.
     let smaller = ExportOptions {
-        size: Size::Scale(scale),
+        size: PictureSize::Scale(scale),
         ..options()
     };
     let (w, h) = stancemap::export::picture_size(&map, &smaller).unwrap();
@@ -207,7 +207,7 @@ fn a_ten_thousand_node_map_exports_to_png_in_bands() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("big.png");
     let opts = ExportOptions {
-        size: Size::Width(2000),
+        size: PictureSize::Width(2000),
         ..options()
     };
     let exported = export_file(&map, &opts, &out).unwrap();

@@ -9,7 +9,7 @@ mod export_support;
 use eframe::egui::Rect;
 use export_support::{decode_png, options};
 use stancemap::example::example_map;
-use stancemap::export::{ExportOptions, Fonts, Size, render_png};
+use stancemap::export::{ExportOptions, Fonts, PictureSize, render_png};
 use stancemap::scene::{Legend, STANCE_ENTRIES, Scene, Style, Theme};
 
 /// The grey levels (0–255, by luminance) of the pixels in `area`, row by row.
@@ -29,7 +29,7 @@ fn greys(png: &export_support::Decoded, area: Rect) -> Vec<u8> {
 fn the_stance_entries_of_the_legend_differ_in_greyscale() {
     let map = example_map().unwrap();
     let opts = ExportOptions {
-        size: Size::Scale(2.0),
+        size: PictureSize::Scale(2.0),
         title: false,
         footer: false,
         ..options()

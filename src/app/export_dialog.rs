@@ -8,7 +8,8 @@ use super::export_jobs::{Job, JobResult, clipboard_image};
 use super::selection::Selection;
 use super::{Camera, Document};
 use crate::export::{
-    ExportOptions, Format, Paper, Region, Size, command::summary, fits_png, picture_size, today,
+    ExportOptions, Format, Paper, PictureSize, Region, command::summary, fits_png, picture_size,
+    today,
 };
 use crate::model::Map;
 use crate::scene::{SceneId, Theme, VisibilityMap};
@@ -165,10 +166,10 @@ impl ExportDialog {
                 Part::Selection => Region::Items(selected_scene_ids(inputs.selection)),
             },
             size: match self.scale {
-                Scale::X1 => Size::Scale(1.0),
-                Scale::X2 => Size::Scale(2.0),
-                Scale::X4 => Size::Scale(4.0),
-                Scale::Width => Size::Width(self.width),
+                Scale::X1 => PictureSize::Scale(1.0),
+                Scale::X2 => PictureSize::Scale(2.0),
+                Scale::X4 => PictureSize::Scale(4.0),
+                Scale::Width => PictureSize::Width(self.width),
             },
             theme: if self.dark { Theme::Dark } else { Theme::Light },
             transparent: self.transparent,

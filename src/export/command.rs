@@ -1,6 +1,6 @@
 //! `stancemap export`: a picture of a map from the command line, with no window at all.
 
-use super::{ExportOptions, Format, Paper, Size, export_file, today};
+use super::{ExportOptions, Format, Paper, PictureSize, export_file, today};
 use crate::io::load_file;
 use crate::scene::Theme;
 use std::path::PathBuf;
@@ -72,9 +72,9 @@ impl ExportArgs {
         let pdf = Format::from_path(&self.output).ok() == Some(Format::Pdf);
         ExportOptions {
             size: match (self.scale, self.width) {
-                (_, Some(width)) => Size::Width(width),
-                (Some(scale), None) => Size::Scale(scale),
-                (None, None) => Size::default(),
+                (_, Some(width)) => PictureSize::Width(width),
+                (Some(scale), None) => PictureSize::Scale(scale),
+                (None, None) => PictureSize::default(),
             },
             theme: match self.theme {
                 ThemeArg::Light => Theme::Light,

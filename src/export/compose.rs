@@ -12,8 +12,8 @@ use super::captions::{footer_text, title_text};
 use super::error::ExportError;
 use super::evidence::{evidence_list, number_badges, number_stances};
 use super::fonts::families_for;
-use super::options::{ExportOptions, Size};
-use super::picture::{Areas, Drawing, Layer, Picture};
+use super::options::{ExportOptions, PictureSize};
+use super::picture::{Areas, Layer, Picture, PictureItem};
 use super::region::frame;
 use crate::model::Map;
 use crate::scene::text::{LINE_HEIGHT, wrap};
@@ -142,11 +142,11 @@ pub fn compose_with<'a>(
         items: framed
             .items
             .iter()
-            .map(|item| Drawing {
+            .map(|item| PictureItem {
                 bounds: item.bounds,
                 shapes: Cow::Borrowed(item.shapes.as_slice()),
             })
-            .chain(badges.into_iter().map(|(bounds, shapes)| Drawing {
+            .chain(badges.into_iter().map(|(bounds, shapes)| PictureItem {
                 bounds,
                 shapes: Cow::Owned(shapes),
             }))
@@ -156,7 +156,7 @@ pub fn compose_with<'a>(
         layers.push(Layer {
             transform: TSTransform::new(legend_area.min.to_vec2(), c),
             clip: None,
-            items: vec![Drawing {
+            items: vec![PictureItem {
                 bounds: Rect::from_min_size(Pos2::ZERO, legend.size),
                 shapes: Cow::Owned(legend.shapes),
             }],
@@ -181,7 +181,7 @@ pub fn compose_with<'a>(
                 shape
             })
             .collect();
-        captions.push(Drawing {
+        captions.push(PictureItem {
             bounds: Rect::from_min_size(area.min / c, area.size() / c),
             shapes: Cow::Owned(shapes),
         });
@@ -223,9 +223,13 @@ pub fn compose_with<'a>(
 
 /// The map scale, the chrome scale and the picture width for a requested size, given the
 /// width of the framed map area (map units) and of the chrome beside it (chrome units).
-fn scales(size: Size, area_width: f32, chrome_width: f32) -> Result<(f32, f32, u32), ExportError> {
+fn scales(
+    size: PictureSize,
+    area_width: f32,
+    chrome_width: f32,
+) -> Result<(f32, f32, u32), ExportError> {
     match size {
-        Size::Scale(scale) => {
+        PictureSize::Scale(scale) => {
             if !(scale.is_finite() && scale > 0.0 && scale <= MAX_SCALE) {
                 return Err(ExportError::BadScale { scale });
             }
@@ -233,7 +237,7 @@ fn scales(size: Size, area_width: f32, chrome_width: f32) -> Result<(f32, f32, u
             let width = (area_width * scale + chrome_width * chrome).ceil();
             Ok((scale, chrome, width.min(u32::MAX as f32) as u32))
         }
-        Size::Width(width) => {
+        PictureSize::Width(width) => {
             let min = (chrome_width + MIN_MAP_WIDTH).ceil() as u32;
             if width < min || width > MAX_WIDTH {
                 return Err(ExportError::BadWidth {
@@ -269,7 +273,7 @@ fn text_block(
     size: f32,
     colour: eframe::egui::Color32,
     bold: bool,
-) -> Drawing<'static> {
+) -> PictureItem<'static> {
     let shapes: Vec<Shape> = lines
         .iter()
         .enumerate()
@@ -287,7 +291,7 @@ fn text_block(
         .map(Shape::bounds)
         .reduce(|a, b| a.union(b))
         .unwrap_or(Rect::from_min_size(top_left, Vec2::ZERO));
-    Drawing {
+    PictureItem {
         bounds,
         shapes: Cow::Owned(shapes),
     }
@@ -299,20 +303,20 @@ mod tests {
 
     #[test]
     fn a_scale_sets_map_and_chrome_alike_above_one() {
-        let (map, chrome, width) = scales(Size::Scale(2.0), 1000.0, 300.0).unwrap();
+        let (map, chrome, width) = scales(PictureSize::Scale(2.0), 1000.0, 300.0).unwrap();
         assert_eq!((map, chrome, width), (2.0, 2.0, 2600));
-        let (map, chrome, _) = scales(Size::Scale(0.5), 1000.0, 300.0).unwrap();
+        let (map, chrome, _) = scales(PictureSize::Scale(0.5), 1000.0, 300.0).unwrap();
         assert_eq!((map, chrome), (0.5, 1.0));
     }
 
     #[test]
     fn a_width_is_met_exactly_with_readable_chrome() {
         // A small map: everything at one scale.
-        let (map, chrome, width) = scales(Size::Width(1200), 900.0, 300.0).unwrap();
+        let (map, chrome, width) = scales(PictureSize::Width(1200), 900.0, 300.0).unwrap();
         assert_eq!(width, 1200);
         assert!((map - 1.0).abs() < 1e-6 && (chrome - 1.0).abs() < 1e-6);
         // A large map in a 3840 px picture: the legend stays at slide-readable size.
-        let (map, chrome, _) = scales(Size::Width(3840), 20_000.0, 300.0).unwrap();
+        let (map, chrome, _) = scales(PictureSize::Width(3840), 20_000.0, 300.0).unwrap();
         assert!((chrome - 3.0).abs() < 1e-6);
         assert!((map * 20_000.0 + chrome * 300.0 - 3840.0).abs() < 0.5);
     }
@@ -320,19 +324,19 @@ mod tests {
     #[test]
     fn impossible_sizes_are_refused() {
         assert!(matches!(
-            scales(Size::Scale(0.0), 100.0, 300.0),
+            scales(PictureSize::Scale(0.0), 100.0, 300.0),
             Err(ExportError::BadScale { .. })
         ));
         assert!(matches!(
-            scales(Size::Scale(f32::NAN), 100.0, 300.0),
+            scales(PictureSize::Scale(f32::NAN), 100.0, 300.0),
             Err(ExportError::BadScale { .. })
         ));
         assert!(matches!(
-            scales(Size::Width(200), 100.0, 300.0),
+            scales(PictureSize::Width(200), 100.0, 300.0),
             Err(ExportError::BadWidth { min: 350, .. })
         ));
         assert!(matches!(
-            scales(Size::Width(40_000), 100.0, 300.0),
+            scales(PictureSize::Width(40_000), 100.0, 300.0),
             Err(ExportError::BadWidth { .. })
         ));
     }

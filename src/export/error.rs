@@ -38,7 +38,7 @@ pub enum ExportError {
         /// Height the picture would have, in pixels.
         height: u64,
         /// The largest scale or width at which the same picture fits, if any.
-        smaller: Option<super::options::Size>,
+        smaller: Option<super::options::PictureSize>,
     },
     /// The picture is too large to put on the clipboard.
     Clipboard {
@@ -93,10 +93,10 @@ impl fmt::Display for ExportError {
                     super::png::MAX_PIXELS / 1_000_000
                 )?;
                 match smaller {
-                    Some(super::options::Size::Scale(scale)) => {
+                    Some(super::options::PictureSize::Scale(scale)) => {
                         write!(f, ", or use a scale of at most {scale}")
                     }
-                    Some(super::options::Size::Width(width)) => {
+                    Some(super::options::PictureSize::Width(width)) => {
                         write!(f, ", or use a width of at most {width} px")
                     }
                     None => write!(f, ", or export a smaller part of the map"),
@@ -148,7 +148,7 @@ mod tests {
         let large = ExportError::TooLarge {
             width: 40_000,
             height: 20_000,
-            smaller: Some(crate::export::Size::Scale(0.5)),
+            smaller: Some(crate::export::PictureSize::Scale(0.5)),
         };
         let text = large.to_string();
         assert!(text.contains("40000 × 20000 px"), "{text}");

@@ -24,9 +24,9 @@ pub use compose::{MAX_SCALE, MAX_WIDTH, compose, compose_with};
 pub use error::ExportError;
 pub use evidence::Evidence;
 pub use fonts::{Fonts, families_for, missing_glyphs_warning};
-pub use options::{ExportOptions, Format, Paper, Region, Size, today};
+pub use options::{ExportOptions, Format, Paper, PictureSize, Region, today};
 pub use output::write_atomically;
-pub use picture::{Areas, Drawing, Layer, Picture};
+pub use picture::{Areas, Layer, Picture, PictureItem};
 pub use png::{MAX_PIXELS, MAX_SIDE, RgbaImage, fits as fits_png};
 pub use svg::to_svg;
 
@@ -217,18 +217,20 @@ fn smaller_size_that_fits(
     style: &Style,
     options: &ExportOptions,
     too_large: &Picture<'_>,
-) -> Option<Size> {
+) -> Option<PictureSize> {
     let (w, h) = (f64::from(too_large.width), f64::from(too_large.height));
     let mut factor = (f64::from(MAX_SIDE) / w)
         .min(f64::from(MAX_SIDE) / h)
         .min((MAX_PIXELS as f64 / (w * h)).sqrt());
     for _ in 0..20 {
         let size = match options.size {
-            Size::Scale(scale) => {
+            PictureSize::Scale(scale) => {
                 let smaller = (f64::from(scale) * factor * 100.0).floor() / 100.0;
-                (smaller > 0.0).then_some(Size::Scale(smaller as f32))?
+                (smaller > 0.0).then_some(PictureSize::Scale(smaller as f32))?
             }
-            Size::Width(width) => Size::Width((f64::from(width) * factor).floor() as u32),
+            PictureSize::Width(width) => {
+                PictureSize::Width((f64::from(width) * factor).floor() as u32)
+            }
         };
         let trial = ExportOptions {
             size,

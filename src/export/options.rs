@@ -90,16 +90,16 @@ pub enum Region {
 
 /// How large the picture is.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Size {
+pub enum PictureSize {
     /// Output pixels per map unit (1 = the canvas at 100 % zoom).
     Scale(f32),
     /// The picture's width in pixels; the map is scaled to fit.
     Width(u32),
 }
 
-impl Default for Size {
+impl Default for PictureSize {
     fn default() -> Self {
-        Size::Scale(1.0)
+        PictureSize::Scale(1.0)
     }
 }
 
@@ -109,7 +109,7 @@ pub struct ExportOptions {
     /// Which part of the map to draw.
     pub region: Region,
     /// How large to draw it.
-    pub size: Size,
+    pub size: PictureSize,
     /// Light or dark colours.
     pub theme: Theme,
     /// Leave the background transparent instead of filling it with the theme's colour.
@@ -138,7 +138,7 @@ impl ExportOptions {
     pub fn new(export_date: Date) -> Self {
         ExportOptions {
             region: Region::Whole,
-            size: Size::default(),
+            size: PictureSize::default(),
             theme: Theme::Light,
             transparent: false,
             title: true,

@@ -7,7 +7,7 @@ use super::error::ExportError;
 use super::evidence::{EntryBlock, Evidence, HEADING, entry_block, heading};
 use super::fonts::Fonts;
 use super::options::Paper;
-use super::picture::{Areas, Drawing, Layer, Picture};
+use super::picture::{Areas, Layer, Picture, PictureItem};
 use super::svg::to_svg;
 use crate::scene::text::LINE_HEIGHT;
 use crate::scene::{Align, Shape, Style, Theme};
@@ -172,7 +172,7 @@ fn text_page(
         layers: vec![Layer {
             transform: TSTransform::from_translation(Vec2::splat(margin)),
             clip: None,
-            items: vec![Drawing {
+            items: vec![PictureItem {
                 bounds,
                 shapes: Cow::Owned(shapes),
             }],
@@ -212,7 +212,7 @@ fn page_footer(
     Layer {
         transform: TSTransform::IDENTITY,
         clip: None,
-        items: vec![Drawing {
+        items: vec![PictureItem {
             bounds: Rect::from_min_size(anchor, Vec2::new(width - 2.0 * margin, FOOTER_SIZE)),
             shapes: Cow::Owned(vec![shape]),
         }],

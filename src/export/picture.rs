@@ -53,12 +53,12 @@ pub struct Layer<'a> {
     /// A rectangle in pixels that drawing is cut to.
     pub clip: Option<Rect>,
     /// The layer's drawings, back to front.
-    pub items: Vec<Drawing<'a>>,
+    pub items: Vec<PictureItem<'a>>,
 }
 
 /// One drawing (a node, an edge, the legend, a caption) with a box around it.
 #[derive(Debug, Clone)]
-pub struct Drawing<'a> {
+pub struct PictureItem<'a> {
     /// A box around the shapes, in the layer's coordinates.
     pub bounds: Rect,
     /// The shapes, back to front.
@@ -67,7 +67,7 @@ pub struct Drawing<'a> {
 
 impl Layer<'_> {
     /// Where a drawing of this layer lands, in pixels.
-    pub fn pixel_bounds(&self, drawing: &Drawing<'_>) -> Rect {
+    pub fn pixel_bounds(&self, drawing: &PictureItem<'_>) -> Rect {
         let bounds = self.transform.mul_rect(drawing.bounds);
         match self.clip {
             Some(clip) => bounds.intersect(clip),

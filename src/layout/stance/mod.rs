@@ -32,7 +32,7 @@ use super::sides::{Side, assign_sides};
 use crate::model::Point;
 use band::{Band, Column, Frame};
 use order::Context;
-use shape::{Shape, choose_shape, side_columns};
+use shape::{BandColumns, choose_shape, side_columns};
 
 pub(crate) use band::INNER_GAP;
 
@@ -139,7 +139,7 @@ fn arrange(
     let shape = band_shape(cx, part);
     // The reading order is found first as if all claims stood in one column, where sweeps
     // and sifting do well; then it is folded into the band's claim columns and sifted again.
-    let single = Shape {
+    let single = BandColumns {
         claim_columns: 1,
         ..shape
     };
@@ -190,7 +190,7 @@ fn arrange(
 }
 
 /// The shape of the band for some nodes.
-fn band_shape(cx: &Context, nodes: &[usize]) -> Shape {
+fn band_shape(cx: &Context, nodes: &[usize]) -> BandColumns {
     let of_kind = |keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
         nodes.iter().copied().filter(|&i| keep(i)).collect()
     };

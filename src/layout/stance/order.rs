@@ -13,7 +13,7 @@ use super::super::progress::{Cancelled, Progress};
 use super::super::sides::Side;
 use super::band::{Band, Column, Frame, mean, median};
 use super::fold::fold;
-use super::shape::Shape;
+use super::shape::BandColumns;
 use crate::model::Point;
 use std::collections::{BTreeMap, VecDeque};
 
@@ -75,7 +75,7 @@ impl Context<'_> {
 }
 
 /// The first band for a connected set of nodes, with the column counts of `shape`.
-pub fn initial_band(cx: &Context, nodes: &[usize], shape: Shape) -> Band {
+pub fn initial_band(cx: &Context, nodes: &[usize], shape: BandColumns) -> Band {
     let claims: Vec<usize> = nodes.iter().copied().filter(|&i| cx.is_claim(i)).collect();
     let claim_order = cuthill_mckee(cx, &claims);
     let rank: BTreeMap<usize, usize> = claim_order

@@ -23,7 +23,7 @@ const WIDER_MARGIN: f32 = 0.03;
 
 /// The column counts of a band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shape {
+pub struct BandColumns {
     /// Claim columns side by side.
     pub claim_columns: usize,
     /// Actor columns on the left side.
@@ -35,7 +35,7 @@ pub struct Shape {
 /// The estimated size of a band drawn with some column counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Estimate {
-    shape: Shape,
+    shape: BandColumns,
     width: f32,
     height: f32,
 }
@@ -48,7 +48,7 @@ pub fn choose_shape(
     left: &[usize],
     right: &[usize],
     aspect: f32,
-) -> Shape {
+) -> BandColumns {
     let aspect = if aspect.is_finite() && aspect > 0.0 {
         aspect
     } else {
@@ -74,7 +74,7 @@ fn best_shape(
     claim_stack: f32,
     sides: [(usize, f32); 2],
     aspect: f32,
-) -> Shape {
+) -> BandColumns {
     let most = (claims / MIN_CLAIMS_PER_COLUMN).clamp(1, MAX_CLAIM_COLUMNS);
     let mut best: Option<(f32, Estimate)> = None;
     for k in 1..=most {
@@ -86,7 +86,7 @@ fn best_shape(
         }
     }
     best.map_or(
-        Shape {
+        BandColumns {
             claim_columns: 1,
             left_columns: side_columns(sides[0].0, sides[0].1, claim_stack),
             right_columns: side_columns(sides[1].0, sides[1].1, claim_stack),
@@ -112,7 +112,7 @@ fn estimate(frame: &Frame, k: usize, claim_stack: f32, sides: [(usize, f32); 2])
         }
     }
     Estimate {
-        shape: Shape {
+        shape: BandColumns {
             claim_columns: k,
             left_columns: columns[0],
             right_columns: columns[1],
