@@ -77,10 +77,10 @@ fn setup(nodes: usize, edges: Edges, view: View) -> Setup {
 
 /// One frame of the app's canvas, tessellated; returns the number of vertices.
 fn canvas_frame(ctx: &egui::Context, setup: &Setup, state: &mut CanvasState) -> usize {
-    let mut selection = Selection::default();
+    let selection = Selection::default();
     let output = ctx.run_ui(input(), |ui| {
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let _ = canvas_ui(ui, &setup.map, (0, None), state, &mut selection, None);
+            let _ = canvas_ui(ui, &setup.map, (0, None), state, &selection, None);
         });
     });
     vertices(ctx, output)

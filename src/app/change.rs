@@ -1,8 +1,10 @@
-//! What panels ask of the app. The canvas, the inspector and the lists read the map and return
-//! requests; only the app changes the document, so every change is validated and undoable in
-//! one place.
+//! What panels ask of the app. The canvas, the inspector, the lists and the analysis views read
+//! the map and the selection and return requests; only the app changes the document, the
+//! selection, the status line and the files, so every change is validated and undoable in one
+//! place.
 
 use super::commands::Command;
+use super::dialogs::FileRequest;
 use crate::model::{Edit, ItemId};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -17,13 +19,34 @@ pub enum Request {
         group: Option<u64>,
         /// Items to select once the edit is applied (e.g. the item it created).
         select: Option<Vec<ItemId>>,
+        /// A message for the status line once the edit is applied.
+        announce: Option<String>,
     },
+    /// Make exactly these items the selection.
+    Select(Vec<ItemId>),
+    /// Add the item to the selection, or take it out if it is selected.
+    ToggleSelected(ItemId),
+    /// Bring these items into view on the canvas.
+    Reveal(Vec<ItemId>),
+    /// Ask where to save a text file, then write it through the atomic writer.
+    SaveText(TextSave),
     /// The drag or typing session of the last grouped edits is over.
     EndGroup,
     /// Show a message in the status line.
     Status(String),
     /// Run a command.
     Command(Command),
+}
+
+/// A text file to save once the user has chosen where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextSave {
+    /// The file dialog to show.
+    pub dialog: FileRequest,
+    /// What to write.
+    pub text: String,
+    /// What the file holds, for the status line ("the stance matrix").
+    pub what: String,
 }
 
 /// The requests of one frame, in order.
@@ -39,6 +62,18 @@ impl Requests {
             edit,
             group: None,
             select: None,
+            announce: None,
+        });
+    }
+
+    /// Asks for an edit as its own undo step, and for `message` in the status line once it
+    /// is applied.
+    pub fn edit_and_announce(&mut self, edit: Edit, message: impl Into<String>) {
+        self.list.push(Request::Edit {
+            edit,
+            group: None,
+            select: None,
+            announce: Some(message.into()),
         });
     }
 
@@ -48,6 +83,7 @@ impl Requests {
             edit,
             group: Some(group),
             select: None,
+            announce: None,
         });
     }
 
@@ -57,6 +93,7 @@ impl Requests {
             edit,
             group: None,
             select: Some(select),
+            announce: None,
         });
     }
 
@@ -68,6 +105,26 @@ impl Requests {
     /// Shows a message in the status line.
     pub fn status(&mut self, message: impl Into<String>) {
         self.list.push(Request::Status(message.into()));
+    }
+
+    /// Makes exactly `items` the selection.
+    pub fn select(&mut self, items: Vec<ItemId>) {
+        self.list.push(Request::Select(items));
+    }
+
+    /// Adds `item` to the selection, or takes it out.
+    pub fn toggle_selected(&mut self, item: ItemId) {
+        self.list.push(Request::ToggleSelected(item));
+    }
+
+    /// Brings `items` into view on the canvas.
+    pub fn reveal(&mut self, items: Vec<ItemId>) {
+        self.list.push(Request::Reveal(items));
+    }
+
+    /// Asks where to save `save.text`, then writes it.
+    pub fn save_text(&mut self, save: TextSave) {
+        self.list.push(Request::SaveText(save));
     }
 
     /// Runs a command.

@@ -30,6 +30,7 @@ impl StanceApp {
                     edit,
                     group,
                     select,
+                    announce,
                 } => {
                     let mut current_source = self.canvas.current_source;
                     current_source.follow(&edit);
@@ -43,6 +44,9 @@ impl StanceApp {
                                 // brought wholly into view.
                                 self.canvas.keep_in_view(items);
                             }
+                            if let Some(message) = announce {
+                                self.status = Some(message);
+                            }
                         }
                         Err(problem) => self.status = Some(format!("Not changed: {problem}")),
                     }
@@ -50,6 +54,17 @@ impl StanceApp {
                 Request::EndGroup => self.doc.close_undo_group(),
                 Request::Status(message) => self.status = Some(message),
                 Request::Command(command) => self.run(ctx, command),
+                Request::Select(items) => {
+                    self.selection.clear();
+                    self.selection.extend(items);
+                }
+                Request::ToggleSelected(item) => self.selection.toggle(item),
+                Request::Reveal(items) => self.canvas.reveal(items),
+                Request::SaveText(save) => {
+                    self.shell
+                        .text_saves
+                        .save(ctx, &mut self.shell.dialogs, save);
+                }
             }
         }
         self.selection.retain_existing(self.doc.map());

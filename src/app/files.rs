@@ -181,6 +181,10 @@ impl StanceApp {
 
     /// Acts on answers from the file dialogs.
     pub(super) fn poll_file_dialogs(&mut self, ctx: &egui::Context) {
+        let saved = self.shell.text_saves.poll(&mut self.shell.dialogs);
+        if let Some(message) = saved.into_iter().last() {
+            self.status = Some(message);
+        }
         if let Some(ticket) = self.shell.open_ticket
             && let Some(answer) = self.shell.dialogs.take(ticket)
         {

@@ -2,6 +2,8 @@
 //! the item (Shift or Ctrl adds it to the selection) and brings it into view on the canvas.
 //! The sources' heading has a "+" that opens the Add source window.
 
+use super::change::Requests;
+use super::commands::Command;
 use super::selection::Selection;
 use crate::model::{ItemId, Map};
 use eframe::egui;
@@ -15,9 +17,10 @@ pub struct Lists {
     claims: String,
     actors: String,
     sources: String,
-    /// Set when the sources' "+" was clicked; the app opens the Add source window.
-    pub add_source: bool,
 }
+
+/// What the rows read (the selection) and where their clicks go.
+type Clicks<'a> = (&'a Selection, &'a mut Requests);
 
 /// One row of a list.
 struct Row {
@@ -27,14 +30,10 @@ struct Row {
 }
 
 impl Lists {
-    /// Draws the lists; returns the items to bring into view when one was clicked.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        map: &Map,
-        selection: &mut Selection,
-    ) -> Option<Vec<ItemId>> {
-        let mut reveal = None;
+    /// Draws the lists; a click on a row asks to select it and bring it into view, the
+    /// sources' "+" asks for the Add source window.
+    pub fn ui(&mut self, ui: &mut egui::Ui, map: &Map, selection: &Selection) -> Requests {
+        let mut requests = Requests::default();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -60,25 +59,15 @@ impl Lists {
                 });
                 // Sources first: closed they take one line, and their "+" is always in view.
                 let sources = rows(sources);
-                if let Some(clicked) = sources_section(
-                    ui,
-                    &mut self.sources,
-                    sources,
-                    selection,
-                    &mut self.add_source,
-                ) {
-                    reveal = Some(clicked);
-                }
+                sources_section(ui, &mut self.sources, sources, (selection, &mut requests));
                 for (title, filter, rows) in [
                     ("Claims", &mut self.claims, rows(claims)),
                     ("Actors", &mut self.actors, rows(actors)),
                 ] {
-                    if let Some(clicked) = section(ui, title, filter, rows, selection) {
-                        reveal = Some(clicked);
-                    }
+                    section(ui, title, filter, rows, (selection, &mut requests));
                 }
             });
-        reveal
+        requests
     }
 }
 
@@ -86,21 +75,13 @@ fn rows(iter: impl Iterator<Item = Row>) -> Vec<Row> {
     iter.collect()
 }
 
-/// One collapsible list with its filter; returns the clicked items to reveal.
-fn section(
-    ui: &mut egui::Ui,
-    title: &str,
-    filter: &mut String,
-    rows: Vec<Row>,
-    selection: &mut Selection,
-) -> Option<Vec<ItemId>> {
+/// One collapsible list with its filter.
+fn section(ui: &mut egui::Ui, title: &str, filter: &mut String, rows: Vec<Row>, clicks: Clicks) {
     let total = rows.len();
     egui::CollapsingHeader::new(format!("{title} ({total})"))
         .id_salt(title)
         .default_open(true)
-        .show(ui, |ui| body(ui, title, filter, rows, selection))
-        .body_returned
-        .flatten()
+        .show(ui, |ui| body(ui, title, filter, rows, clicks));
 }
 
 /// The sources' list, closed at first, with a "+" beside its heading that stays visible
@@ -109,15 +90,14 @@ fn sources_section(
     ui: &mut egui::Ui,
     filter: &mut String,
     rows: Vec<Row>,
-    selection: &mut Selection,
-    add_source: &mut bool,
-) -> Option<Vec<ItemId>> {
+    (selection, requests): Clicks,
+) {
     const TITLE: &str = "Sources";
     let id = ui.make_persistent_id(TITLE);
     let state =
         egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
     let total = rows.len();
-    let (_, header, body_returned) = state
+    let (_, header, _) = state
         .show_header(ui, |ui| {
             let heading =
                 ui.add(egui::Label::new(format!("{TITLE} ({total})")).sense(egui::Sense::click()));
@@ -128,29 +108,27 @@ fn sources_section(
                 egui::WidgetInfo::labeled(egui::Role::Button, true, "Add a source")
             });
             if plus.clicked() {
-                *add_source = true;
+                requests.command(Command::AddSource);
             }
             heading.clicked()
         })
-        .body(|ui| body(ui, TITLE, filter, rows, selection));
+        .body(|ui| body(ui, TITLE, filter, rows, (selection, requests)));
     if header.inner
         && let Some(mut state) = egui::collapsing_header::CollapsingState::load(ui.ctx(), id)
     {
         state.toggle(ui);
         state.store(ui.ctx());
     }
-    body_returned.and_then(|r| r.inner)
 }
 
-/// A list's filter and rows; returns the clicked items to reveal.
+/// A list's filter and rows.
 fn body(
     ui: &mut egui::Ui,
     title: &str,
     filter: &mut String,
     rows: Vec<Row>,
-    selection: &mut Selection,
-) -> Option<Vec<ItemId>> {
-    let mut reveal = None;
+    (selection, requests): Clicks,
+) {
     let total = rows.len();
     let label = ui.label(format!("Filter {}", title.to_lowercase()));
     ui.add(
@@ -180,11 +158,11 @@ fn body(
         if response.clicked() {
             let adding = ui.input(|i| i.modifiers.shift || i.modifiers.command);
             if adding {
-                selection.toggle(row.item);
+                requests.toggle_selected(row.item);
             } else {
-                selection.select_only(row.item);
+                requests.select(vec![row.item]);
             }
-            reveal = Some(vec![row.item]);
+            requests.reveal(vec![row.item]);
         }
     }
     if count > MAX_ROWS {
@@ -192,5 +170,4 @@ fn body(
     } else if count == 0 && total > 0 {
         ui.weak("nothing matches");
     }
-    reveal
 }

@@ -51,6 +51,7 @@ mod shell;
 mod source_files;
 mod startup;
 mod status_clock;
+mod text_saves;
 mod title;
 
 pub use analysis::Tab as AnalysisTab;
@@ -343,20 +344,14 @@ impl StanceApp {
             });
         });
         let window_width = ui.available_width();
-        SidePanel::Lists
+        let mut requests = SidePanel::Lists
             .limit(egui::Panel::left("lists"), window_width, self.reader.open)
             .resizable(true)
             .default_size(240.0)
-            .show(ui, |ui| {
-                if let Some(items) = self.lists.ui(ui, self.doc.map(), &mut self.selection) {
-                    self.canvas.reveal(items);
-                }
-                if std::mem::take(&mut self.lists.add_source) {
-                    commands.push(Command::AddSource);
-                }
-            });
+            .show(ui, |ui| self.lists.ui(ui, self.doc.map(), &self.selection))
+            .inner;
         self.reader_panel_ui(ui, window_width);
-        let mut requests = SidePanel::Inspector
+        let inspector = SidePanel::Inspector
             .limit(
                 egui::Panel::right("inspector"),
                 window_width,
@@ -368,7 +363,8 @@ impl StanceApp {
                 self.inspector.ui(ui, self.doc.map(), &self.selection)
             })
             .inner;
-        commands.extend(self.analysis_panel_ui(ui, window_width));
+        requests.append(inspector);
+        requests.append(self.analysis_panel_ui(ui, window_width));
         self.lay_out_on_open(&ctx);
         let selected = analysis::selected_nodes(self.doc.map(), &self.selection);
         let visibility =
@@ -399,7 +395,7 @@ impl StanceApp {
                     map,
                     (generation, changes.as_ref()),
                     &mut self.canvas,
-                    &mut self.selection,
+                    &self.selection,
                     visibility,
                 );
                 requests.append(canvas);

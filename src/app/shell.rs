@@ -14,6 +14,7 @@ use super::prompts::{
 };
 use super::recovery::{Recovery, RecoveryCopy};
 use super::settings::{RecentEntry, SavedCamera, ThemeChoice, ViewSettings};
+use super::text_saves::TextSaves;
 use super::title::{TitleSync, window_title};
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -26,6 +27,8 @@ pub struct Shell {
     pub dialogs: FileDialogs,
     /// The open dialog waiting for the user.
     pub(super) open_ticket: Option<DialogTicket>,
+    /// Text files (tables, reports) waiting for the user to choose where to save them.
+    pub(super) text_saves: TextSaves,
     /// The save dialog waiting for the user, and what to do after saving.
     pub(super) save_ticket: Option<(DialogTicket, Option<Intent>)>,
     /// The unsaved-changes question on screen, with what waits behind it.
@@ -58,6 +61,7 @@ impl Default for Shell {
         Shell {
             dialogs: FileDialogs::native(),
             open_ticket: None,
+            text_saves: TextSaves::default(),
             save_ticket: None,
             prompt: None,
             errors: Vec::new(),

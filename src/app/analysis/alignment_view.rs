@@ -4,8 +4,8 @@
 //! can be narrowed, and everything is recomputed at once.
 
 use super::colours::{alignment_colour, style_for};
-use super::select_items;
 use crate::analysis::{Alignment, PairAlignment, StanceScope, alignment};
+use crate::app::change::Requests;
 use crate::app::date_field::parse_date_field;
 use crate::app::selection::Selection;
 use crate::model::{Actor, ActorId, ClaimId, ItemId, Map};
@@ -36,8 +36,14 @@ impl AlignmentView {
         })
     }
 
-    /// Draws the view.
-    pub fn ui(&mut self, ui: &mut egui::Ui, map: &Map, generation: u64, selection: &mut Selection) {
+    /// Draws the view; clicks on actors and pairs become selection `requests`.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        (map, generation): (&Map, u64),
+        selection: &Selection,
+        requests: &mut Requests,
+    ) {
         self.scope_controls(ui, map, selection);
         let scope = match self.scope() {
             Ok(scope) => scope,
@@ -64,9 +70,9 @@ impl AlignmentView {
                     ui.label("No two actors take positions on the same claim here.");
                     return;
                 }
-                network(ui, map, result, &style, selection);
+                network(ui, map, result, &style, (selection, requests));
                 ui.add_space(8.0);
-                table(ui, map, result, &style, selection);
+                table(ui, map, result, &style, (selection, requests));
             });
     }
 
@@ -160,7 +166,7 @@ fn network(
     map: &Map,
     result: &Alignment,
     style: &Style,
-    selection: &mut Selection,
+    (selection, requests): (&Selection, &mut Requests),
 ) {
     // An ellipse wider than tall leaves room for names on either side.
     let width = ui.available_width().max(200.0);
@@ -236,7 +242,7 @@ fn network(
             ui.visuals().text_color(),
         );
         if response.on_hover_text(&a.name).clicked() {
-            select_items(selection, &[actor.into()]);
+            requests.select(vec![actor.into()]);
         }
     }
 }
@@ -257,7 +263,7 @@ fn table(
     map: &Map,
     result: &Alignment,
     style: &Style,
-    selection: &mut Selection,
+    (selection, requests): (&Selection, &mut Requests),
 ) {
     let mut pairs: Vec<&PairAlignment> = result.pairs.iter().collect();
     pairs.sort_by(|x, y| {
@@ -280,7 +286,7 @@ fn table(
                 let selected = both.iter().all(|i| selection.contains(*i));
                 let label = format!("{} – {}", name(pair.a), name(pair.b));
                 if ui.selectable_label(selected, label).clicked() {
-                    select_items(selection, &both);
+                    requests.select(both.to_vec());
                 }
                 ui.label(pair.shared.to_string());
                 ui.label(format!("{:.2}", pair.congruence_normalised));

@@ -2,8 +2,8 @@
 //! names. A quote missing from its source's text can be re-anchored to the text selected in
 //! the reader.
 
-use super::select_items;
 use crate::analysis::{Finding, FindingKind, check_map};
+use crate::app::change::Requests;
 use crate::app::selection::Selection;
 use crate::counts::counted;
 use crate::model::{Edit, ItemId, Map, SourceId};
@@ -25,20 +25,19 @@ pub struct ChecksView {
 }
 
 impl ChecksView {
-    /// Draws the view; returns the edit a Re-anchor button asks for.
+    /// Draws the view; clicks on findings and the Re-anchor button become `requests`.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         (map, generation): (&Map, u64),
-        selection: &mut Selection,
+        (selection, requests): (&Selection, &mut Requests),
         anchor: Option<Anchor<'_>>,
-    ) -> Option<Edit> {
-        let mut edit = None;
+    ) {
         if !matches!(&self.cache, Some((g, _)) if *g == generation) {
             self.cache = Some((generation, check_map(map)));
         }
         let Some((_, findings)) = &self.cache else {
-            return None;
+            return;
         };
         if findings.is_empty() {
             ui.label(
@@ -46,7 +45,7 @@ impl ChecksView {
                  taken up, no actor contradicts a relation, no two actors share a name, and \
                  every quote is in its source's text.",
             );
-            return None;
+            return;
         }
         ui.label(format!(
             "{} — click one to select what it names.",
@@ -75,18 +74,21 @@ impl ChecksView {
                                 let selected = !finding.items.is_empty()
                                     && finding.items.iter().all(|i| selection.contains(*i));
                                 if ui.selectable_label(selected, &finding.message).clicked() {
-                                    select_items(selection, &finding.items);
+                                    requests.select(finding.items.clone());
                                 }
                                 if finding.kind == FindingKind::QuoteNotInText
                                     && let Some(asked) = re_anchor(ui, map, finding, anchor)
                                 {
-                                    edit = Some(asked);
+                                    requests.edit_and_announce(
+                                        asked,
+                                        "Re-anchored the quote to the reader's selection; \
+                                         Ctrl+Z takes it back",
+                                    );
                                 }
                             }
                         });
                 }
             });
-        edit
     }
 }
 

@@ -4,10 +4,9 @@
 //! columns sort by how contested a claim is; the whole matrix copies or saves as CSV.
 
 use super::colours::{cell_fill, style_for};
-use super::csv_export::CsvExport;
-use super::select_items;
 use crate::analysis::{ColumnOrder, MatrixColumn, StanceMatrix, StanceScope};
-use crate::app::dialogs::FileDialogs;
+use crate::app::change::{Requests, TextSave};
+use crate::app::dialogs::FileRequest;
 use crate::app::selection::Selection;
 use crate::counts::counted;
 use crate::model::{ItemId, Map, Stance, StanceId};
@@ -31,7 +30,6 @@ const CAMP_ROW: f32 = 20.0;
 pub struct MatrixView {
     order: ColumnOrder,
     cache: Option<(u64, ColumnOrder, StanceMatrix)>,
-    export: CsvExport,
 }
 
 /// The accessible name of a cell, e.g. "Vladimir Putin on “Red lines”: strongly supports".
@@ -89,15 +87,13 @@ impl MatrixView {
         matrix
     }
 
-    /// Draws the view.
+    /// Draws the view; clicks, copies and saves become `requests`.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        map: &Map,
-        generation: u64,
-        selection: &mut Selection,
-        status: &mut Option<String>,
-        dialogs: &mut FileDialogs,
+        (map, generation): (&Map, u64),
+        selection: &Selection,
+        requests: &mut Requests,
     ) {
         ui.horizontal(|ui| {
             egui::ComboBox::from_label("claim order")
@@ -114,11 +110,10 @@ impl MatrixView {
             {
                 let csv = self.matrix(map, generation).to_csv(map);
                 ui.ctx().copy_text(csv);
-                *status = Some("Copied the stance matrix as CSV".to_owned());
+                requests.status("Copied the stance matrix as CSV");
             }
-            let busy = self.export.is_busy();
             if ui
-                .add_enabled(!busy, egui::Button::new("Save CSV…"))
+                .button("Save CSV…")
                 .on_hover_text("Save the matrix as a CSV file")
                 .clicked()
             {
@@ -128,19 +123,25 @@ impl MatrixView {
                 } else {
                     format!("{} — stance matrix.csv", map.title())
                 };
-                self.export.save(ui.ctx(), dialogs, csv, name);
+                requests.save_text(TextSave {
+                    dialog: FileRequest::save(
+                        "Save the stance matrix as CSV",
+                        "CSV table",
+                        &["csv"],
+                    )
+                    .with_file_name(name),
+                    text: csv,
+                    what: "the stance matrix".to_owned(),
+                });
             }
         });
-        if let Some(message) = self.export.poll(dialogs) {
-            *status = Some(message);
-        }
         let style = style_for(ui);
         let camps = camp_colours(map, &style);
         let matrix = self.matrix(map, generation).clone();
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                draw_matrix(ui, map, &matrix, &style, &camps, selection);
+                draw_matrix(ui, map, &matrix, &style, &camps, (selection, requests));
             });
     }
 }
@@ -151,7 +152,7 @@ fn draw_matrix(
     matrix: &StanceMatrix,
     style: &Style,
     camps: &[(String, Color32)],
-    selection: &mut Selection,
+    (selection, requests): (&Selection, &mut Requests),
 ) {
     let groups = matrix.camp_groups();
     let width = NAME_WIDTH + matrix.columns.len() as f32 * CELL + 8.0;
@@ -200,7 +201,7 @@ fn draw_matrix(
             ),
         );
         if response.on_hover_text(counts).clicked() {
-            select_items(selection, &[column.claim.into()]);
+            requests.select(vec![column.claim.into()]);
         }
     }
 
@@ -242,7 +243,7 @@ fn draw_matrix(
                 text_colour,
             );
             if response.clicked() {
-                select_items(selection, &[row.actor.into()]);
+                requests.select(vec![row.actor.into()]);
             }
             for (j, column) in matrix.columns.iter().enumerate() {
                 let rect =
@@ -274,7 +275,7 @@ fn draw_matrix(
                 }
                 let tip = format!("{label}\n{}", cell_quotes(map, &held.stances));
                 if response.on_hover_text(tip).clicked() {
-                    select_items(selection, &stances);
+                    requests.select(stances.clone());
                 }
             }
             y += CELL;

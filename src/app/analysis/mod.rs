@@ -6,11 +6,11 @@
 mod alignment_view;
 mod checks_view;
 mod colours;
-mod csv_export;
 mod filter_view;
 mod matrix_view;
 
 use super::StanceApp;
+use super::change::Requests;
 use super::commands::Command;
 use super::panel_room::SidePanel;
 use super::selection::Selection;
@@ -108,12 +108,6 @@ fn button_label(command: Command) -> &'static str {
     }
 }
 
-/// Selects exactly these items.
-fn select_items(selection: &mut Selection, items: &[ItemId]) {
-    selection.clear();
-    selection.extend(items.iter().copied());
-}
-
 impl StanceApp {
     /// Forgets what belonged to the previous document: a layout still running for it, and
     /// the panel's results and filters (the panel stays open on its tab). Generations start
@@ -145,17 +139,13 @@ impl StanceApp {
             .unwrap_or_default()
     }
 
-    /// The analysis panel, if open; returns the layout commands its buttons ask for.
-    pub(super) fn analysis_panel_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        window_width: f32,
-    ) -> Vec<Command> {
-        let mut commands = Vec::new();
+    /// The analysis panel, if open; returns what its views ask for (layout commands,
+    /// selections, edits, saves).
+    pub(super) fn analysis_panel_ui(&mut self, ui: &mut egui::Ui, window_width: f32) -> Requests {
+        let mut requests = Requests::default();
         if !self.analysis.open {
-            return commands;
+            return requests;
         }
-        let mut commands_edit = None;
         SidePanel::Analysis
             .limit(
                 egui::Panel::right("analysis"),
@@ -165,7 +155,7 @@ impl StanceApp {
             .resizable(true)
             .default_size(460.0)
             .show(ui, |ui| {
-                self.layout_buttons(ui, &mut commands);
+                self.layout_buttons(ui, &mut requests);
                 ui.separator();
                 ui.horizontal(|ui| {
                     for tab in Tab::ALL {
@@ -173,53 +163,32 @@ impl StanceApp {
                     }
                 });
                 ui.separator();
-                let map = self.doc.map();
-                let generation = self.doc.generation();
+                let map = (self.doc.map(), self.doc.generation());
+                let selection = &self.selection;
                 match self.analysis.tab {
-                    Tab::Matrix => self.analysis.matrix.ui(
-                        ui,
-                        map,
-                        generation,
-                        &mut self.selection,
-                        &mut self.status,
-                        &mut self.shell.dialogs,
-                    ),
-                    Tab::Alignment => {
-                        self.analysis
-                            .alignment
-                            .ui(ui, map, generation, &mut self.selection)
-                    }
-                    Tab::Filters => self.analysis.filters.ui(ui, map, &self.selection),
+                    Tab::Matrix => self.analysis.matrix.ui(ui, map, selection, &mut requests),
+                    Tab::Alignment => self
+                        .analysis
+                        .alignment
+                        .ui(ui, map, selection, &mut requests),
+                    Tab::Filters => self.analysis.filters.ui(ui, map.0, selection),
                     Tab::Checks => {
                         let anchor = self
                             .reader
-                            .selected_text(map)
+                            .selected_text(map.0)
                             .zip(self.reader.source())
                             .map(|(text, source)| checks_view::Anchor { source, text });
-                        let edit = self.analysis.checks.ui(
-                            ui,
-                            (map, generation),
-                            &mut self.selection,
-                            anchor,
-                        );
-                        if let Some(edit) = edit {
-                            commands_edit = Some(edit);
-                        }
+                        self.analysis
+                            .checks
+                            .ui(ui, map, (selection, &mut requests), anchor);
                     }
                 }
             });
-        if let Some(edit) = commands_edit
-            && self.apply(edit)
-        {
-            self.status = Some(
-                "Re-anchored the quote to the reader's selection; Ctrl+Z takes it back".into(),
-            );
-        }
-        commands
+        requests
     }
 
     /// Buttons for the two layouts, on the whole map or the selection.
-    fn layout_buttons(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    fn layout_buttons(&self, ui: &mut egui::Ui, requests: &mut Requests) {
         ui.horizontal_wrapped(|ui| {
             ui.label("Layout:");
             for command in [
@@ -234,7 +203,7 @@ impl StanceApp {
                     .on_hover_text(command.tooltip())
                     .clicked()
                 {
-                    commands.push(command);
+                    requests.command(command);
                 }
             }
         });

@@ -7,6 +7,7 @@ use super::hit::{self, Hit};
 use crate::app::selection::Selection;
 use crate::model::{ItemId, Point};
 use eframe::egui::{Pos2, Response};
+use std::borrow::Cow;
 
 /// What the context menu needs from the canvas this frame.
 #[derive(Debug, Clone, Default)]
@@ -23,7 +24,7 @@ pub fn select_for_menu(
     drawing: &super::drawing::Drawing,
     map_point: Pos2,
     zoom: f32,
-    selection: &mut Selection,
+    selection: &mut Cow<'_, Selection>,
 ) {
     let item = match hit::hit(drawing, map_point, zoom) {
         Hit::Node(node) => Some(ItemId::from(node)),
@@ -32,7 +33,8 @@ pub fn select_for_menu(
     };
     match item {
         Some(item) if selection.contains(item) => {}
-        Some(item) => selection.select_only(item),
-        None => selection.clear(),
+        Some(item) => selection.to_mut().select_only(item),
+        None if selection.is_empty() => {}
+        None => selection.to_mut().clear(),
     }
 }

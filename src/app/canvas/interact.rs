@@ -13,6 +13,7 @@ use crate::app::selection::{Selection, node_of};
 use crate::model::rules::{self, ConnectionKind};
 use crate::model::{ActorKind, ItemId, Map, NodeId, Point};
 use eframe::egui::{self, Key, Modifiers, PointerButton, Pos2, Rect, Response, Vec2};
+use std::borrow::Cow;
 
 /// What a drag in progress is doing.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -102,7 +103,7 @@ impl Default for Interaction {
 }
 
 /// What the gestures read and change besides their own state.
-pub struct Env<'a> {
+pub struct Env<'a, 's> {
     /// The map being edited.
     pub map: &'a Map,
     /// Its drawing.
@@ -111,8 +112,8 @@ pub struct Env<'a> {
     pub camera: &'a mut Camera,
     /// The canvas rectangle on screen.
     pub viewport: Rect,
-    /// The selection.
-    pub selection: &'a mut Selection,
+    /// The selection, copied on the first change (the app applies the change as a request).
+    pub selection: &'a mut Cow<'s, Selection>,
     /// Where edits and messages go.
     pub requests: &'a mut Requests,
     /// The time of this frame (egui seconds), for messages that fade.
@@ -121,7 +122,7 @@ pub struct Env<'a> {
     pub current_source: Option<crate::model::SourceId>,
 }
 
-impl Env<'_> {
+impl Env<'_, '_> {
     fn to_map(&self, screen: Pos2) -> Pos2 {
         self.camera.to_map(self.viewport, screen)
     }
@@ -132,7 +133,7 @@ pub const NUDGE: f32 = 10.0;
 
 impl Interaction {
     /// Handles this frame's pointer input on the canvas `response`.
-    pub fn pointer(&mut self, ui: &egui::Ui, response: &Response, env: &mut Env<'_>) {
+    pub fn pointer(&mut self, ui: &egui::Ui, response: &Response, env: &mut Env<'_, '_>) {
         let (modifiers, space, press_origin, pointer) = ui.input(|i| {
             (
                 i.modifiers,
@@ -179,7 +180,7 @@ impl Interaction {
         origin: Pos2,
         modifiers: Modifiers,
         space: bool,
-        env: &mut Env<'_>,
+        env: &mut Env<'_, '_>,
     ) {
         self.link = None;
         let primary = response.drag_started_by(PointerButton::Primary);
@@ -190,7 +191,7 @@ impl Interaction {
         let at = env.to_map(origin);
         let zoom = env.camera.zoom;
         let handles_shown = super::view::full_detail(env.drawing, zoom);
-        let on_handle = handle_owner(self.hover, env.selection)
+        let on_handle = handle_owner(self.hover, env.selection.as_ref())
             .filter(|&node| handles_shown && hit::on_handle(env.drawing, node, at, zoom));
         if let Some(from) = on_handle {
             self.gesture = Gesture::Connect { from };
@@ -202,9 +203,9 @@ impl Interaction {
                 let item = ItemId::from(node);
                 if !env.selection.contains(item) {
                     if modifiers.shift || modifiers.command {
-                        env.selection.toggle(item);
+                        env.selection.to_mut().toggle(item);
                     } else {
-                        env.selection.select_only(item);
+                        env.selection.to_mut().select_only(item);
                     }
                 }
                 let origins = env
@@ -222,13 +223,13 @@ impl Interaction {
                 let keep = modifiers.shift || modifiers.command;
                 self.gesture = Gesture::Select {
                     start: at,
-                    base: keep.then(|| env.selection.clone()),
+                    base: keep.then(|| env.selection.as_ref().clone()),
                 };
             }
         }
     }
 
-    fn continue_drag(&mut self, response: &Response, pointer: Option<Pos2>, env: &mut Env<'_>) {
+    fn continue_drag(&mut self, response: &Response, pointer: Option<Pos2>, env: &mut Env<'_, '_>) {
         match &mut self.gesture {
             Gesture::Pan => env.camera.pan_by(response.drag_delta()),
             Gesture::Move { grab, offset, .. } => {
@@ -245,13 +246,13 @@ impl Interaction {
                         .into_iter()
                         .map(ItemId::from),
                 );
-                *env.selection = selection;
+                *env.selection = Cow::Owned(selection);
             }
             Gesture::Connect { .. } | Gesture::Idle => {}
         }
     }
 
-    fn end_drag(&mut self, pointer: Option<Pos2>, modifiers: Modifiers, env: &mut Env<'_>) {
+    fn end_drag(&mut self, pointer: Option<Pos2>, modifiers: Modifiers, env: &mut Env<'_, '_>) {
         let gesture = std::mem::take(&mut self.gesture);
         match gesture {
             Gesture::Move {
@@ -279,7 +280,13 @@ impl Interaction {
 
     /// Finishes a connection dropped at a screen point: refuses it with a reason, makes it
     /// at once when a modifier picks the polarity, or asks for the polarity.
-    fn drop_link(&mut self, from: NodeId, pointer: Pos2, modifiers: Modifiers, env: &mut Env<'_>) {
+    fn drop_link(
+        &mut self,
+        from: NodeId,
+        pointer: Pos2,
+        modifiers: Modifiers,
+        env: &mut Env<'_, '_>,
+    ) {
         let Some(to) = hit::node_at(env.drawing, env.to_map(pointer)) else {
             return;
         };
@@ -302,7 +309,7 @@ impl Interaction {
     }
 
     /// Shows why something was refused, near the pointer and in the status line.
-    pub fn refuse(&mut self, message: String, at: Pos2, env: &mut Env<'_>) {
+    pub fn refuse(&mut self, message: String, at: Pos2, env: &mut Env<'_, '_>) {
         env.requests.status(message.clone());
         self.flash = Some(Flash {
             text: message,
@@ -311,7 +318,7 @@ impl Interaction {
         });
     }
 
-    fn double_click(&mut self, pos: Pos2, modifiers: Modifiers, env: &mut Env<'_>) {
+    fn double_click(&mut self, pos: Pos2, modifiers: Modifiers, env: &mut Env<'_, '_>) {
         let at = env.to_map(pos);
         match hit::node_at(env.drawing, at) {
             Some(node) => self.editor = LabelEditor::rename(env.map, node),
@@ -340,7 +347,7 @@ impl Interaction {
     }
 
     /// Moves the selected nodes with the arrow keys; a run of presses is one undo step.
-    pub fn nudge(&mut self, ui: &egui::Ui, env: &mut Env<'_>) {
+    pub fn nudge(&mut self, ui: &egui::Ui, env: &mut Env<'_, '_>) {
         let step = ui.input_mut(|i| {
             let mut step = Vec2::ZERO;
             for (key, dir) in [
@@ -436,7 +443,7 @@ pub fn handle_owner(hover: Hit, selection: &Selection) -> Option<NodeId> {
 
 /// A click: select what is under the pointer (Shift or Ctrl adds or removes it), or clear the
 /// selection on empty canvas.
-fn click(env: &mut Env<'_>, pos: Pos2, modifiers: Modifiers) {
+fn click(env: &mut Env<'_, '_>, pos: Pos2, modifiers: Modifiers) {
     let adding = modifiers.shift || modifiers.command;
     let item = match hit::hit(env.drawing, env.to_map(pos), env.camera.zoom) {
         Hit::Node(node) => Some(ItemId::from(node)),
@@ -444,10 +451,10 @@ fn click(env: &mut Env<'_>, pos: Pos2, modifiers: Modifiers) {
         Hit::Nothing => None,
     };
     match (item, adding) {
-        (Some(item), true) => env.selection.toggle(item),
-        (Some(item), false) => env.selection.select_only(item),
+        (Some(item), true) => env.selection.to_mut().toggle(item),
+        (Some(item), false) => env.selection.to_mut().select_only(item),
         (None, true) => {}
-        (None, false) => env.selection.clear(),
+        (None, false) => env.selection.to_mut().clear(),
     }
 }
 

@@ -38,6 +38,7 @@ use interact::{Env, Interaction};
 use label_editor::{EditorOutcome, LabelEditor};
 use link_menu::MenuOutcome;
 use overlay::OverlayInput;
+use std::borrow::Cow;
 
 /// What the mouse and keys do on the canvas, for the shortcut list (commands list their own).
 pub const GESTURES: &[(&str, &str)] = &[
@@ -232,7 +233,7 @@ pub fn canvas_ui(
     map: &Map,
     (generation, changes): (u64, Option<&Touched>),
     state: &mut CanvasState,
-    selection: &mut Selection,
+    selection: &Selection,
     visibility: Option<(&VisibilityMap, u64)>,
 ) -> Requests {
     let theme = if ui.visuals().dark_mode {
@@ -272,19 +273,32 @@ pub fn canvas_ui(
         ),
     };
     let mut requests = Requests::default();
+    // Clicks, boxes and searches change a copy of the selection, made on the first change;
+    // the app makes it the selection, before this frame's edits (which may select what they
+    // create).
+    let mut draft = Cow::Borrowed(selection);
     let search = toolbar::toolbar(ui, map, state, &mut requests);
     if let Some(action) = search {
         let items = match action {
             SearchAction::ShowAll(items) => items,
             SearchAction::Show(item) => vec![item],
         };
-        *selection = Selection::default();
-        selection.extend(items.iter().copied());
+        let mut found = Selection::default();
+        found.extend(items.iter().copied());
+        draft = Cow::Owned(found);
         state.reveal(items);
     }
-    frame(ui, map, &drawing, state, selection, &mut requests);
+    frame(ui, map, &drawing, state, &mut draft, &mut requests);
     state.drawing = Some(drawing);
-    requests
+    match draft {
+        Cow::Owned(changed) if changed != *selection => {
+            let mut first = Requests::default();
+            first.select(changed.items().collect());
+            first.append(requests);
+            first
+        }
+        _ => requests,
+    }
 }
 
 /// The canvas proper, below the toolbar.
@@ -293,7 +307,7 @@ fn frame(
     map: &Map,
     drawing: &Drawing,
     state: &mut CanvasState,
-    selection: &mut Selection,
+    draft: &mut Cow<'_, Selection>,
     requests: &mut Requests,
 ) {
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
@@ -342,7 +356,7 @@ fn frame(
             drawing,
             camera: &mut state.camera,
             viewport,
-            selection,
+            selection: draft,
             requests,
             now,
             current_source,
@@ -357,10 +371,11 @@ fn frame(
         && let Some(pos) = response.interact_pointer_pos()
     {
         let at = state.camera.to_map(viewport, pos);
-        context::select_for_menu(drawing, at, state.camera.zoom, selection);
+        context::select_for_menu(drawing, at, state.camera.zoom, draft);
         state.context.at = Some(Point::new(at.x, at.y));
     }
     state.context.response = Some(response.clone());
+    let selection: &Selection = draft;
 
     let to_screen = state.camera.to_screen(viewport);
     painter.rect_filled(viewport, 0.0, drawing.style.background);
