@@ -17,7 +17,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Color32, Pos2, Rect, Vec2};
-use stancemap::app::reader::{Look, Reader, line_job};
+use stancemap::app::panels::reader::{Look, Reader, line_job};
 use stancemap::model::{Actor, ActorKind, Claim, Edit, Map, Point, Position, Source, Stance};
 use stancemap::quotes::Marks;
 use std::hint::black_box;

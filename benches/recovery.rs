@@ -9,7 +9,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use stancemap::app::Document;
-use stancemap::app::recovery::Recovery;
+use stancemap::app::document::recovery::Recovery;
 use stancemap::io::save_file;
 use stancemap::model::synthetic::synthetic_map;
 use stancemap::model::{Claim, Edit, Point};

@@ -12,8 +12,8 @@ use eframe::egui::{self, Key, Modifiers, ViewportCommand, ViewportId, accesskit:
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use stancemap::app::StanceApp;
-use stancemap::app::prompts::Intent;
-use stancemap::app::settings::{ThemeChoice, ViewSettings};
+use stancemap::app::document::settings::{ThemeChoice, ViewSettings};
+use stancemap::app::windows::prompts::Intent;
 use stancemap::io::load_file;
 use stancemap::model::{Claim, Edit, Point};
 use std::collections::HashMap;

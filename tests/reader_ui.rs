@@ -12,7 +12,7 @@ use common::{app, harness, press, wait_for};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stancemap::app::reader::describe_stance;
+use stancemap::app::panels::reader::describe_stance;
 use stancemap::app::{AnalysisTab, StanceApp};
 use stancemap::example::example_map;
 use stancemap::io::load_file;

@@ -4,70 +4,37 @@
 //! canvas read the map and produce edits, and [`StanceApp`] applies them through the document,
 //! which validates them and records undo steps.
 
-pub mod add_source;
-pub mod analysis;
 pub mod canvas;
-pub mod change;
 mod cjk;
-mod clipboard;
-mod command_dispatch;
 pub mod commands;
-mod conflicts_window;
-mod context_menu;
-pub mod current_source;
-mod date_field;
-pub mod dialogs;
-pub mod disk_changes;
-mod document;
-mod editing;
-pub mod export_dialog;
-mod export_jobs;
-mod files;
-pub mod formats_dialog;
-mod help;
-mod history;
+pub mod document;
 mod icon;
-mod importing;
-mod input_order;
-mod inspector;
-mod layout_runner;
-mod lists;
-mod menu;
-mod native_dialogs;
-mod palette;
-mod panel_room;
-mod path_field;
-pub mod pinned_offer;
-mod placing;
-pub mod prompts;
-pub mod reader;
-mod recent_changes;
-pub mod recovery;
+pub mod panels;
+pub mod requests;
 pub mod screenshot;
-pub mod search;
 pub mod selection;
-pub mod settings;
-mod shell;
-mod source_files;
-mod startup;
-mod status_clock;
-mod text_saves;
-mod title;
+mod surroundings;
+pub mod windows;
 
-pub use analysis::Tab as AnalysisTab;
 pub use canvas::{Camera, CanvasState};
 pub use commands::Command;
 pub use document::Document;
-pub use files::NEW_MAP_TITLE;
-pub use history::MAX_UNDO_STEPS;
+pub use document::files::NEW_MAP_TITLE;
+pub use document::history::MAX_UNDO_STEPS;
+pub use document::startup::run;
+pub use document::title::{UNSAVED_MARKER, window_title};
+pub use panels::analysis::Tab as AnalysisTab;
 pub use selection::Selection;
-pub use startup::run;
-pub use title::{UNSAVED_MARKER, window_title};
 
 use crate::model::{Edit, Map};
+use canvas::{current_source, layout_runner};
+use commands::{edit_commands, input_order};
+use document::title;
 use eframe::egui;
-use panel_room::SidePanel;
+use panels::panel_room::SidePanel;
+use panels::{analysis, inspector, lists, menu, reader, status_clock};
 use std::path::PathBuf;
+use windows::{export_dialog, formats_dialog, source_files};
 
 /// The app's name as the window and the settings folder know it.
 pub const APP_NAME: &str = "stancemap";
@@ -78,23 +45,23 @@ pub struct StanceApp {
     canvas: CanvasState,
     selection: Selection,
     status: Option<String>,
-    /// Files, dialogs, prompts, recovery, palette, settings and help (`shell.rs`).
-    shell: shell::Shell,
-    /// Automatic layouts running on a worker thread, and their glide (`layout_runner.rs`).
+    /// Files, dialogs, prompts, recovery, palette, settings and help (`surroundings.rs`).
+    surroundings: surroundings::Surroundings,
+    /// Automatic layouts running on a worker thread, and their glide (`canvas/layout_runner.rs`).
     layout: layout_runner::LayoutRunner,
     /// The analysis panel: matrix, alignment, filters, checks (`analysis/`).
     analysis: analysis::AnalysisPanel,
-    /// The Export image window and Copy image (`export_dialog.rs`).
+    /// The Export image window and Copy image (`windows/export_dialog.rs`).
     export: export_dialog::ExportDialog,
-    /// Import… and Export as… (`formats_dialog.rs`, `importing.rs`).
+    /// Import… and Export as… (`windows/formats_dialog.rs`, `document/importing.rs`).
     formats: formats_dialog::FormatsDialog,
-    /// The source window and loading a source's text from a file (`source_files.rs`).
+    /// The source window and loading a source's text from a file (`windows/source_files.rs`).
     source_window: source_files::SourceWindow,
     /// Where the canvas was on screen last frame, for exporting the current view.
     canvas_rect: egui::Rect,
     inspector: inspector::Inspector,
     lists: lists::Lists,
-    clipboard: editing::ClipboardState,
+    clipboard: edit_commands::ClipboardState,
     cjk: cjk::CjkCheck,
     /// Whether the analyst closed the merge conflicts window for this document.
     conflicts_closed: bool,
@@ -116,7 +83,7 @@ impl StanceApp {
             canvas: CanvasState::fitting(),
             selection: Selection::default(),
             status: None,
-            shell: shell::Shell::default(),
+            surroundings: surroundings::Surroundings::default(),
             layout: layout_runner::LayoutRunner::default(),
             analysis: analysis::AnalysisPanel::default(),
             export: export_dialog::ExportDialog::default(),
@@ -125,7 +92,7 @@ impl StanceApp {
             canvas_rect: egui::Rect::NOTHING,
             inspector: inspector::Inspector::default(),
             lists: lists::Lists::default(),
-            clipboard: editing::ClipboardState::default(),
+            clipboard: edit_commands::ClipboardState::default(),
             cjk: cjk::CjkCheck::default(),
             conflicts_closed: false,
             was_typing: false,
@@ -149,7 +116,7 @@ impl StanceApp {
         self.reader.forget_document();
         self.conflicts_closed = false;
         self.status = None;
-        self.shell_document_replaced();
+        self.surroundings_document_replaced();
         self.analysis_document_replaced();
     }
 
@@ -212,8 +179,8 @@ impl StanceApp {
             &self.selection,
             visibility,
         );
-        self.export.ui(ctx, &inputs, &mut self.shell.dialogs);
-        if let Some(message) = self.export.poll(ctx, &mut self.shell.dialogs) {
+        self.export.ui(ctx, &inputs, &mut self.surroundings.dialogs);
+        if let Some(message) = self.export.poll(ctx, &mut self.surroundings.dialogs) {
             self.status = Some(message);
         }
     }
@@ -316,7 +283,8 @@ impl StanceApp {
         let ctx = ui.ctx().clone();
         self.begin_frame(&ctx);
         // Escape closes an open menu or help window before it means "select none".
-        let escape_taken = egui::Popup::is_any_open(&ctx) || self.shell.help.close_on_escape(&ctx);
+        let escape_taken =
+            egui::Popup::is_any_open(&ctx) || self.surroundings.help.close_on_escape(&ctx);
         // The coding form takes the keys (1–6, Enter, Esc) while it is open.
         let mut commands = if self.modal_is_open() || self.reader.form_open() {
             Vec::new()
@@ -407,7 +375,7 @@ impl StanceApp {
         if gliding.is_some() {
             ctx.request_repaint();
         }
-        commands.extend(self.shell_windows(&ctx));
+        commands.extend(self.surrounding_windows(&ctx));
         self.coding_form_frame(&ctx);
         self.conflicts_window(&ctx);
         self.export_window(&ctx);

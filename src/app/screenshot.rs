@@ -2,7 +2,7 @@
 //! until the map is laid out and painted, saves a PNG of the window and exits. For quick
 //! previews and for checking the real app in CI under Xvfb.
 
-use super::{APP_NAME, StanceApp};
+use crate::app::{APP_NAME, StanceApp};
 use crate::io::load_file;
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -58,7 +58,7 @@ pub fn take_screenshot(request: &ScreenshotRequest) -> Result<(), String> {
             .with_app_id(APP_NAME),
         persistence_path: Some(storage.path().join("app.ron")),
         persist_window: false,
-        renderer: super::startup::WINDOW_RENDERER,
+        renderer: crate::app::document::startup::WINDOW_RENDERER,
         ..eframe::NativeOptions::default()
     };
     let app = ScreenshotApp {

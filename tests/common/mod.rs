@@ -9,7 +9,7 @@
 use eframe::egui;
 use egui_kittest::Harness;
 use stancemap::app::StanceApp;
-use stancemap::app::dialogs::{DialogBackend, FileDialogs, FileRequest};
+use stancemap::app::windows::dialogs::{DialogBackend, FileDialogs, FileRequest};
 use stancemap::model::{Claim, Edit, Map, Point};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ use super::hit::{self, Hit};
 use super::label_editor::{EditorTarget, LabelEditor};
 use super::link_menu::PendingLink;
 use super::moving::Moving;
-use crate::app::change::{Requests, new_group};
+use crate::app::requests::{Requests, new_group};
 use crate::app::selection::{Selection, node_of};
 use crate::model::rules::{self, ConnectionKind};
 use crate::model::{ActorKind, ItemId, Map, NodeId, Point};

@@ -1,7 +1,7 @@
 //! Editing a node's label in place: a text field over the node (or where a new node will
 //! appear). Enter commits, Escape cancels, clicking elsewhere commits.
 
-use crate::app::change::Requests;
+use crate::app::requests::Requests;
 use crate::model::{Actor, ActorKind, Claim, Edit, ItemId, Map, NodeId, Point};
 use eframe::egui::{self, Key, Rect, text::CCursor, text::CCursorRange};
 
@@ -183,7 +183,7 @@ impl LabelEditor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::change::Request;
+    use crate::app::requests::Request;
 
     #[test]
     fn committing_a_new_claim_adds_and_selects_it() {

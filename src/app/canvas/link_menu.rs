@@ -4,7 +4,7 @@
 //! Shift while dropping picks "supports" and Ctrl picks "opposes" / "attacks" without the menu.
 //! A new stance cites the current source, with the source's date.
 
-use crate::app::change::Requests;
+use crate::app::requests::Requests;
 use crate::model::{
     ClaimId, Edit, ItemId, Map, NodeId, Position, Relation, RelationKind, SourceId, Stance,
     rules::ConnectionKind,
@@ -213,7 +213,7 @@ fn claim_label(map: &Map, claim: ClaimId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::change::Request;
+    use crate::app::requests::Request;
     use crate::model::{Actor, ActorId, ActorKind, Claim, Point};
 
     fn map() -> (Map, ActorId, ClaimId) {

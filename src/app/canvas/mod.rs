@@ -5,11 +5,14 @@
 mod access;
 mod camera;
 mod context;
+pub(in crate::app) mod context_menu;
+pub mod current_source;
 mod drawing;
 mod hit;
 mod hover;
 mod interact;
 mod label_editor;
+pub(in crate::app) mod layout_runner;
 mod legend;
 mod link_menu;
 mod minimap;
@@ -17,6 +20,8 @@ mod moving;
 mod navigate;
 mod overlay;
 mod paint;
+pub(in crate::app) mod placing;
+pub mod search;
 mod sketch;
 mod text;
 mod toolbar;
@@ -28,8 +33,8 @@ pub use camera::Camera;
 pub use drawing::Drawing;
 pub use interact::CreateMode;
 
-use crate::app::change::Requests;
-use crate::app::search::{SearchAction, SearchState};
+use crate::app::canvas::search::{SearchAction, SearchState};
+use crate::app::requests::Requests;
 use crate::app::selection::Selection;
 use crate::model::{ItemId, Map, NodeId, Point, Touched};
 use crate::scene::{SceneCache, Theme, VisibilityMap};
@@ -114,7 +119,7 @@ pub struct CanvasState {
     /// What the right-click menu acts on (`context.rs`).
     pub context: context::ContextTarget,
     /// The source new stances cite (chosen in the toolbar).
-    pub current_source: crate::app::current_source::CurrentSource,
+    pub current_source: crate::app::canvas::current_source::CurrentSource,
     cache: SceneCache,
     drawing: Option<Drawing>,
     minimap: minimap::Minimap,

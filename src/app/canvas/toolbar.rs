@@ -3,10 +3,10 @@
 
 use super::CanvasState;
 use super::interact::CreateMode;
-use crate::app::change::Requests;
+use crate::app::canvas::current_source::CurrentSource;
+use crate::app::canvas::search::SearchAction;
 use crate::app::commands::Command;
-use crate::app::current_source::CurrentSource;
-use crate::app::search::SearchAction;
+use crate::app::requests::Requests;
 use crate::model::{ActorKind, Map};
 use eframe::egui;
 
