@@ -5,10 +5,16 @@ use eframe::egui::{self, Event, Key, Modifiers, PointerButton, Pos2, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stancemap::app::StanceApp;
-use stancemap::example::example_map;
+use stancemap::io::load_str;
 use stancemap::layout::{NEW_NODE_GAP, map_overlaps};
 use stancemap::model::{Claim, Date, Edit, ItemId, Map, Point, Position, Source};
 use stancemap::scene::{Style, Theme};
+use std::path::Path;
+
+mod common;
+
+use common::pointer::{click_at, click_menu, double_click, drag, right_click_at};
+use common::press;
 
 type App<'a> = Harness<'a, StanceApp>;
 
@@ -26,83 +32,30 @@ fn harness(map: Map) -> App<'static> {
         )
 }
 
-/// The app on the example map with all of it in view (it opens on the map's top at a zoom
+/// The canvas tests' own map (a copy of the example map as laid out when these tests were
+/// written, so that a new layout of the example does not move what they click).
+fn fixture_map() -> Map {
+    let text = include_str!("fixtures/canvas/call-2021.ron");
+    load_str(text, Path::new("call-2021.ron"))
+        .unwrap_or_else(|e| panic!("the canvas fixture does not load: {e}"))
+}
+
+/// The app on the fixture map with all of it in view (it opens on the map's top at a zoom
 /// where labels can be read; F fits the whole map).
-fn whole_example() -> App<'static> {
-    let map = example_map().unwrap_or_else(|e| panic!("the example map does not load: {e}"));
+fn whole_map() -> App<'static> {
+    let map = fixture_map();
     let mut harness = harness(map);
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::F);
     harness
 }
 
-fn rect_of(harness: &App<'_>, label: &str) -> Rect {
+fn rect_of(harness: &App<'static>, label: &str) -> Rect {
     harness.get_by_label(label).rect()
 }
 
-/// Sends `count` presses and releases of the primary button at `pos`, holding `modifiers`.
-fn primary_clicks(harness: &App<'_>, pos: Pos2, modifiers: Modifiers, count: usize) {
-    harness.event(Event::ModifiersChanged(modifiers));
-    harness.hover_at(pos);
-    for _ in 0..count {
-        for pressed in [true, false] {
-            harness.event(Event::PointerButton {
-                pos,
-                button: PointerButton::Primary,
-                pressed,
-                modifiers,
-            });
-        }
-    }
-    harness.event(Event::ModifiersChanged(Modifiers::NONE));
-}
-
-fn click_at(harness: &App<'_>, pos: Pos2, modifiers: Modifiers) {
-    primary_clicks(harness, pos, modifiers, 1);
-}
-
-fn double_click(harness: &App<'_>, pos: Pos2, modifiers: Modifiers) {
-    primary_clicks(harness, pos, modifiers, 2);
-}
-
-fn right_click_at(harness: &mut App<'_>, pos: Pos2) {
-    harness.hover_at(pos);
-    // Press and release in separate frames, as a hand does.
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Secondary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        harness.run();
-    }
-}
-
-/// Presses at `from`, moves to `to` in a few steps and releases, holding `modifiers`.
-fn drag(harness: &App<'_>, from: Pos2, to: Pos2, modifiers: Modifiers) {
-    harness.event(Event::ModifiersChanged(modifiers));
-    harness.hover_at(from);
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers,
-    });
-    for step in 1..=6 {
-        harness.hover_at(from.lerp(to, step as f32 / 6.0));
-    }
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers,
-    });
-    harness.event(Event::ModifiersChanged(Modifiers::NONE));
-}
-
 /// Types a node's label into the in-place editor that double-click (or N) opened.
-fn type_label(harness: &mut App<'_>, field: &str, text: &str) {
+fn type_label(harness: &mut App<'static>, field: &str, text: &str) {
     harness.run();
     harness.get_by_label(field).type_text(text);
     harness.run();
@@ -110,21 +63,8 @@ fn type_label(harness: &mut App<'_>, field: &str, text: &str) {
     harness.run();
 }
 
-fn press(harness: &mut App<'_>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn click_menu(harness: &mut App<'_>, menu: &str, entry: &str) {
-    harness.get_by_label(menu).click();
-    harness.run();
-    // Menu entries carry their shortcut in their name, e.g. "Redo Ctrl+Shift+Z".
-    harness.get_by_label_contains(entry).click();
-    harness.run();
-}
-
 /// Builds "Russian troops" and "Jens Stoltenberg" on an empty map with double-clicks.
-fn claim_and_actor(harness: &mut App<'_>) {
+fn claim_and_actor(harness: &mut App<'static>) {
     harness.run();
     let canvas = rect_of(harness, "Map canvas");
     double_click(
@@ -185,7 +125,7 @@ fn escape_cancels_a_new_claim() {
 }
 
 /// Drags from the actor's connection handle onto the claim, which opens the drop menu.
-fn drop_actor_on_claim(harness: &mut App<'_>) {
+fn drop_actor_on_claim(harness: &mut App<'static>) {
     let actor = rect_of(harness, "Actor: Jens Stoltenberg");
     let claim = rect_of(harness, "Claim: Russian troops must leave the border");
     // Hovering the actor shows its handle on the middle of its right side.
@@ -198,7 +138,7 @@ fn drop_actor_on_claim(harness: &mut App<'_>) {
 
 /// Drags from the actor's connection handle onto the claim and picks "Opposes" (the menu
 /// shows each position's digit beside it).
-fn connect_opposing(harness: &mut App<'_>) {
+fn connect_opposing(harness: &mut App<'static>) {
     drop_actor_on_claim(harness);
     harness.get_by_label("Opposes 2").click();
     harness.run();
@@ -270,7 +210,7 @@ fn dragging_from_a_handle_connects_with_the_chosen_polarity() {
 
 #[test]
 fn connecting_two_actors_is_refused_with_a_reason() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     let putin = rect_of(&harness, "Actor: Vladimir Putin");
     let biden = rect_of(&harness, "Actor: Joe Biden");
     let before = harness.state().map().clone();
@@ -288,7 +228,7 @@ fn the_quote_is_edited_in_the_inspector_and_undone_and_redone_in_one_step() {
     let mut harness = harness(Map::new("empty"));
     claim_and_actor(&mut harness);
     connect_opposing(&mut harness);
-    let quote = |h: &App<'_>| h.state().map().stances().next().unwrap().quote.clone();
+    let quote = |h: &App<'static>| h.state().map().stances().next().unwrap().quote.clone();
 
     harness.get_by_label("Quote").focus();
     harness.run();
@@ -317,8 +257,8 @@ fn the_quote_is_edited_in_the_inspector_and_undone_and_redone_in_one_step() {
 
 #[test]
 fn box_select_then_delete_removes_the_nodes_and_their_stances() {
-    let mut harness = whole_example();
-    // Two actors that stand next to each other in the example's layout.
+    let mut harness = whole_map();
+    // Two actors that stand next to each other in the fixture's layout.
     let first = rect_of(&harness, "Actor: Sergei Kislitsyn");
     let second = rect_of(&harness, "Actor: Ivan Safranchuk");
     let both = first.union(second).expand(6.0);
@@ -355,7 +295,7 @@ fn box_select_then_delete_removes_the_nodes_and_their_stances() {
 
 #[test]
 fn copy_paste_and_duplicate_make_new_items() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     let label = "Claim: Nord Stream 2 should go ahead";
     harness.get_by_label(label).click();
     harness.run();
@@ -392,7 +332,7 @@ fn copy_paste_and_duplicate_make_new_items() {
 
 #[test]
 fn search_selects_matches_and_enter_steps_through_them() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     press(&mut harness, Modifiers::COMMAND, Key::F);
     // Putin's Chinese alias finds him.
     harness.get_by_label("Search").type_text("普京");
@@ -419,7 +359,7 @@ fn search_selects_matches_and_enter_steps_through_them() {
 
 #[test]
 fn dragging_a_node_moves_and_pins_it_in_one_undo_step() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     // Zoom in on Biden first, so he is big enough to grab.
     harness.get_by_label("Actor: Joe Biden").click();
     harness.run();
@@ -461,7 +401,7 @@ fn dragging_a_node_moves_and_pins_it_in_one_undo_step() {
 
 /// Puts `count` presses of `key` into the input of one single frame, as a slow frame on a
 /// large map receives them, and runs that frame.
-fn presses_in_one_frame(harness: &mut App<'_>, modifiers: Modifiers, key: Key, count: usize) {
+fn presses_in_one_frame(harness: &mut App<'static>, modifiers: Modifiers, key: Key, count: usize) {
     let events = &mut harness.input_mut().events;
     for _ in 0..count {
         for pressed in [true, false] {
@@ -480,7 +420,7 @@ fn presses_in_one_frame(harness: &mut App<'_>, modifiers: Modifiers, key: Key, c
 
 #[test]
 fn five_presses_within_one_frame_nudge_five_times_and_undo_five_times() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     harness.get_by_label("Actor: Joe Biden").click();
     harness.run();
     let id = harness
@@ -519,7 +459,7 @@ fn five_presses_within_one_frame_nudge_five_times_and_undo_five_times() {
 
 #[test]
 fn clicking_selects_and_shift_click_adds() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     let putin = rect_of(&harness, "Actor: Vladimir Putin");
     let biden = rect_of(&harness, "Actor: Joe Biden");
     click_at(&harness, putin.center(), Modifiers::NONE);
@@ -538,7 +478,7 @@ fn clicking_selects_and_shift_click_adds() {
 
 #[test]
 fn the_lists_filter_and_select() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     // The actors come below the claims: scroll down to them first.
     harness.get_by_label("Filter actors").scroll_to_me();
     harness.run();
@@ -571,7 +511,7 @@ fn the_lists_filter_and_select() {
 
 #[test]
 fn panning_and_zooming_move_the_view_not_the_map() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     let before = harness.state().map().clone();
     let biden = rect_of(&harness, "Actor: Joe Biden");
 
@@ -622,7 +562,7 @@ fn panning_and_zooming_move_the_view_not_the_map() {
 
 #[test]
 fn the_context_menu_acts_on_the_clicked_node_and_on_the_clicked_spot() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     // Right-click on an actor that is not selected: it becomes the selection, and the
     // menu's Delete removes it (with its stances).
     let label = "Actor: Yuri Rogulev";
@@ -668,7 +608,7 @@ fn the_context_menu_acts_on_the_clicked_node_and_on_the_clicked_spot() {
 
 #[test]
 fn pasting_text_that_is_not_a_map_says_so_and_changes_nothing() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     let before = harness.state().map().clone();
     harness.event(Event::Paste("NATO must not expand further east".to_owned()));
     harness.run();
@@ -697,7 +637,7 @@ fn pasting_text_that_is_not_a_map_says_so_and_changes_nothing() {
 
 #[test]
 fn the_overview_shows_only_while_part_of_the_map_is_out_of_view() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     assert!(
         harness.query_by_label("Map overview").is_none(),
         "the whole map is in view, yet the overview covers part of it"
@@ -732,7 +672,7 @@ fn a_new_actor_with_a_long_name_is_brought_wholly_into_view() {
 
 #[test]
 fn opening_the_analysis_panel_keeps_the_whole_map_in_view() {
-    let mut harness = whole_example();
+    let mut harness = whole_map();
     press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
     harness.run();
     let canvas = rect_of(&harness, "Map canvas");
@@ -749,7 +689,7 @@ fn opening_the_analysis_panel_keeps_the_whole_map_in_view() {
 
 /// Hands the harness's queued input to the app's input ordering (as eframe does before every
 /// frame) and runs one frame.
-fn frame_in_input_order(harness: &mut App<'_>) {
+fn frame_in_input_order(harness: &mut App<'static>) {
     let ctx = harness.ctx.clone();
     let mut input = std::mem::take(harness.input_mut());
     harness.state_mut().order_input(&ctx, &mut input);
@@ -758,7 +698,7 @@ fn frame_in_input_order(harness: &mut App<'_>) {
 }
 
 /// Queues a key press with the text it types, as a keyboard sends it.
-fn queue_typed_key(harness: &mut App<'_>, key: Key, text: Option<&str>) {
+fn queue_typed_key(harness: &mut App<'static>, key: Key, text: Option<&str>) {
     let events = &mut harness.input_mut().events;
     for pressed in [true, false] {
         events.push(Event::Key {
