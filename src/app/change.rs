@@ -3,7 +3,9 @@
 //! one place.
 
 use super::commands::Command;
-use crate::model::{Edit, ItemId};
+use super::reader::QuoteDrag;
+use crate::model::{Edit, ItemId, NodeId};
+use eframe::egui::Pos2;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One thing a panel wants done.
@@ -24,6 +26,15 @@ pub enum Request {
     Status(String),
     /// Run a command.
     Command(Command),
+    /// Open the coding form on a quote dropped from the reader onto a node.
+    CodeQuote {
+        /// The quote.
+        quote: QuoteDrag,
+        /// The actor or claim it was dropped on.
+        onto: NodeId,
+        /// Where it was dropped, on screen.
+        at: Pos2,
+    },
 }
 
 /// The requests of one frame, in order.
@@ -73,6 +84,11 @@ impl Requests {
     /// Runs a command.
     pub fn command(&mut self, command: Command) {
         self.list.push(Request::Command(command));
+    }
+
+    /// Opens the coding form on `quote`, dropped on `onto` at `at` (on screen).
+    pub fn code_quote(&mut self, quote: QuoteDrag, onto: NodeId, at: Pos2) {
+        self.list.push(Request::CodeQuote { quote, onto, at });
     }
 
     /// Adds another panel's requests after these.

@@ -50,6 +50,9 @@ impl StanceApp {
                 Request::EndGroup => self.doc.close_undo_group(),
                 Request::Status(message) => self.status = Some(message),
                 Request::Command(command) => self.run(ctx, command),
+                Request::CodeQuote { quote, onto, at } => {
+                    self.open_coding_form_onto(ctx, &quote, onto, at);
+                }
             }
         }
         self.selection.retain_existing(self.doc.map());

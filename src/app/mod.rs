@@ -412,6 +412,7 @@ impl StanceApp {
             ctx.request_repaint();
         }
         commands.extend(self.shell_windows(&ctx));
+        reader::show_carried(&ctx, self.doc.map(), self.canvas.quote_target());
         self.coding_form_frame(&ctx);
         self.conflicts_window(&ctx);
         self.export_window(&ctx);

@@ -17,6 +17,7 @@ mod moving;
 mod navigate;
 mod overlay;
 mod paint;
+mod quote_drop;
 mod sketch;
 mod text;
 mod toolbar;
@@ -114,6 +115,8 @@ pub struct CanvasState {
     pub context: context::ContextTarget,
     /// The source new stances cite (chosen in the toolbar).
     pub current_source: crate::app::current_source::CurrentSource,
+    /// The node a quote carried from the reader would be dropped on.
+    quote_target: Option<NodeId>,
     cache: SceneCache,
     drawing: Option<Drawing>,
     minimap: minimap::Minimap,
@@ -215,6 +218,11 @@ impl CanvasState {
     /// The drawing of the map as last painted.
     pub fn drawing(&self) -> Option<&Drawing> {
         self.drawing.as_ref()
+    }
+
+    /// The node under the pointer that a quote carried from the reader would be dropped on.
+    pub fn quote_target(&self) -> Option<NodeId> {
+        self.quote_target
     }
 
     /// The generation of the map last drawn, if any.
@@ -382,6 +390,13 @@ fn frame(
     let highlight = hover::highlight(drawing, &state.interaction, selection);
     view::paint_drawing(&painter, drawing, to_screen, viewport, &highlight, &moving);
     overlay::paint_overlays(&painter, &overlay);
+    state.quote_target = quote_drop::quote_drop(
+        ui,
+        &response,
+        &painter,
+        (drawing, &state.camera, viewport),
+        requests,
+    );
 
     if state.show_legend {
         let legend = legend::paint_legend(&painter, drawing, viewport);

@@ -63,15 +63,15 @@ impl Reader {
         });
         let (viewport, view) = output.inner;
         self.viewport = viewport;
-        self.selection_end = view.selection_end;
+        self.selection_line = view.selection_line;
         out.select = view.select;
         out.code = view.code;
         out
     }
 
-    /// Where the selection ends on screen, if it is in view.
-    pub fn selection_end(&self) -> Option<egui::Pos2> {
-        self.selection_end
+    /// The selection's last line on screen (the part of it selected), if it is in view.
+    pub fn selection_line(&self) -> Option<egui::Rect> {
+        self.selection_line
     }
 
     /// The source picker: every source with a text.
@@ -144,7 +144,8 @@ impl Reader {
     fn hint(&self, map: &Map) -> String {
         match self.selected_text(map) {
             Some(text) => format!(
-                "{} characters selected: press S (or right-click) to code a stance",
+                "{} characters selected: press S (or right-click) to code a stance, or drag \
+                 them onto an actor or a claim",
                 text.chars().count()
             ),
             None if self.find.trim().is_empty() => {
