@@ -391,6 +391,7 @@ impl StanceApp {
         // No margin (the canvas paints edge to edge), but the theme's panel colour behind the
         // canvas toolbar.
         let panel = egui::Frame::NONE.fill(ui.visuals().panel_fill);
+        self.canvas.hide_tooltips = self.reader.form_open();
         let panel_rect = egui::CentralPanel::no_frame()
             .frame(panel)
             .show(ui, |ui| {

@@ -115,6 +115,9 @@ pub struct CanvasState {
     pub context: context::ContextTarget,
     /// The source new stances cite (chosen in the toolbar).
     pub current_source: crate::app::current_source::CurrentSource,
+    /// Whether hovering holds its tooltips back (a form over the canvas is being filled in,
+    /// which a tooltip at the pointer would cover).
+    pub hide_tooltips: bool,
     /// The node a quote carried from the reader would be dropped on.
     quote_target: Option<NodeId>,
     cache: SceneCache,
@@ -415,7 +418,9 @@ fn frame(
         &state.camera,
         viewport,
     );
-    hover::tooltips(&response, map, &state.interaction);
+    if !state.hide_tooltips {
+        hover::tooltips(&response, map, &state.interaction);
+    }
     editors(ui, map, drawing, state, requests);
     access::describe(
         ui.ctx(),

@@ -159,7 +159,11 @@ impl StanceApp {
             Ok(()) => {
                 self.reader.last_position = coding.position;
                 self.reader.form = None;
-                self.select_from_reader(stance.into());
+                // The canvas keeps its zoom (the next quote may be dropped on another node in
+                // view): it pans only as far as the new stance needs.
+                self.selection.select_only(stance.into());
+                self.reader.saw(Some(stance.into()));
+                self.canvas.keep_in_view(vec![stance.into()]);
                 self.status = Some(format!(
                     "Coded {}; Ctrl+Z takes it back",
                     super::describe_stance(self.doc.map(), stance)

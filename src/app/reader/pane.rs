@@ -10,6 +10,8 @@ use eframe::egui::{self, Ui};
 
 /// How far below the top of the view a quote scrolled to lands, in points.
 const SCROLL_MARGIN: f32 = 80.0;
+/// How many rows of text the hint has room for.
+const HINT_ROWS: f32 = 3.0;
 
 impl Reader {
     /// Draws the pane's contents and handles its input.
@@ -25,7 +27,7 @@ impl Reader {
             return out;
         };
         self.find_field(ui, map);
-        ui.label(self.hint(map));
+        self.hint_ui(ui, map);
         ui.separator();
         let visuals = ui.visuals();
         let look = Look::new(
@@ -138,6 +140,17 @@ impl Reader {
         if let Some(range) = next {
             self.select(range.clone());
         }
+    }
+
+    /// The hint, in a room of the same height whatever it says, so the text below does not
+    /// move when a selection begins (under the pointer that is selecting it).
+    fn hint_ui(&self, ui: &mut Ui, map: &Map) {
+        let rows = ui.text_style_height(&egui::TextStyle::Body) * HINT_ROWS;
+        let width = ui.available_width();
+        ui.allocate_ui(egui::vec2(width, rows), |ui| {
+            ui.set_min_size(egui::vec2(width, rows));
+            ui.label(self.hint(map));
+        });
     }
 
     /// One line on what to do next.
