@@ -8,8 +8,11 @@ use eframe::egui::{Align2, Pos2, Rect, Vec2, pos2, vec2};
 const GAP: f32 = 6.0;
 /// The form's distance from the screen's edges at least, in points.
 const MARGIN: f32 = 8.0;
-/// The form's size before it has been shown once (its usual size with a suggestion or two).
-pub const FORM_SIZE_GUESS: Vec2 = vec2(400.0, 330.0);
+/// The form's size before it has been shown once (its size with no suggestions listed).
+pub const FORM_SIZE_GUESS: Vec2 = vec2(400.0, 270.0);
+/// How much taller the form grows while it lists suggestions (six, at most, for a field):
+/// below the line it grows downwards, so it goes there only with room for them.
+const SUGGESTIONS_ROOM: f32 = 140.0;
 
 /// Where a window opens: the point, and which of its corners goes there.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,15 +24,16 @@ pub struct Placement {
 }
 
 impl Placement {
-    /// A window of `size` just below `line`, starting at its left; or, when that would run
-    /// off the bottom of `screen`, with its bottom just above `line`; always inside `screen`
-    /// (when it fits on neither side, below, moved up as far as it must).
+    /// A window of `size` just below `line`, starting at its left; or, when that would leave
+    /// it no room to grow by its suggestions above the bottom of `screen`, with its bottom just
+    /// above `line` (it then grows upwards); always inside `screen` (when it fits on neither
+    /// side, below, moved up as far as it must).
     pub fn at_line(line: Rect, size: Vec2, screen: Rect) -> Self {
         let inner = screen.shrink(MARGIN);
         let x = line.left().min(inner.right() - size.x).max(inner.left());
         let below = line.bottom() + GAP;
         let above = line.top() - GAP;
-        if below + size.y <= inner.bottom() {
+        if below + size.y + SUGGESTIONS_ROOM <= inner.bottom() {
             Placement {
                 pos: pos2(x, below),
                 pivot: Align2::LEFT_TOP,
