@@ -72,6 +72,10 @@ pub const GESTURES: &[(&str, &str)] = &[
         "a menu of what applies to the item, or to the spot on empty canvas",
     ),
     ("Double-click a node", "edit its label in place"),
+    (
+        "Drag a selection from the reader onto a node",
+        "code a stance from it with that actor or claim filled in",
+    ),
     ("Wheel; middle/right drag; Space+drag", "pan"),
     ("Ctrl+wheel; pinch", "zoom around the pointer"),
 ];
