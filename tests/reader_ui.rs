@@ -397,3 +397,31 @@ fn the_stance_date_starts_as_the_sources_and_a_bad_date_is_refused_in_the_form()
     assert_eq!(stance.date, Some(Date::constant(2021, 12, 7)));
     assert_eq!(stance.position, Position::Supports);
 }
+
+#[test]
+fn the_form_opens_just_below_the_selection_and_wholly_on_screen() {
+    let (app, _) = app(small_map(), None);
+    let mut harness = harness(app);
+    open_reader(&mut harness);
+    find_and_select(&mut harness, "北約不得進一步東擴");
+    let line = harness.state().reader().selection_line().unwrap();
+    press(&mut harness, Modifiers::NONE, Key::S);
+    let title = harness.get_by_label("Code a stance").rect();
+    // The window's title bar starts just under the selected line, at its left.
+    assert!(
+        title.top() > line.bottom() && title.top() < line.bottom() + 30.0,
+        "title {title:?}, selected line {line:?}"
+    );
+    assert!(
+        (title.left() - line.left()).abs() < 30.0,
+        "{title:?} {line:?}"
+    );
+    let last = harness
+        .get_by_label_contains("Keys 1–6 create the stance")
+        .rect();
+    let screen = eframe::egui::Rect::from_min_size(
+        eframe::egui::Pos2::ZERO,
+        eframe::egui::vec2(1280.0, 800.0),
+    );
+    assert!(screen.contains_rect(title.union(last)), "{last:?}");
+}

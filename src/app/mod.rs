@@ -355,6 +355,7 @@ impl StanceApp {
         // No margin (the canvas paints edge to edge), but the theme's panel colour behind the
         // canvas toolbar.
         let panel = egui::Frame::NONE.fill(ui.visuals().panel_fill);
+        self.canvas.hide_tooltips = self.reader.form_open();
         let panel_rect = egui::CentralPanel::no_frame()
             .frame(panel)
             .show(ui, |ui| {
@@ -376,6 +377,7 @@ impl StanceApp {
             ctx.request_repaint();
         }
         commands.extend(self.surrounding_windows(&ctx));
+        reader::show_carried(&ctx, self.doc.map(), self.canvas.quote_target());
         self.coding_form_frame(&ctx);
         self.conflicts_window(&ctx);
         self.export_window(&ctx);

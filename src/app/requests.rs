@@ -4,8 +4,10 @@
 //! place.
 
 use crate::app::commands::Command;
+use crate::app::panels::reader::QuoteDrag;
 use crate::app::windows::dialogs::FileRequest;
-use crate::model::{Edit, ItemId};
+use crate::model::{Edit, ItemId, NodeId};
+use eframe::egui::Pos2;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One thing a panel wants done.
@@ -36,6 +38,15 @@ pub enum Request {
     Status(String),
     /// Run a command.
     Command(Command),
+    /// Open the coding form on a quote dropped from the reader onto a node.
+    CodeQuote {
+        /// The quote.
+        quote: QuoteDrag,
+        /// The actor or claim it was dropped on.
+        onto: NodeId,
+        /// Where it was dropped, on screen.
+        at: Pos2,
+    },
 }
 
 /// A text file to save once the user has chosen where.
@@ -130,6 +141,11 @@ impl Requests {
     /// Runs a command.
     pub fn command(&mut self, command: Command) {
         self.list.push(Request::Command(command));
+    }
+
+    /// Opens the coding form on `quote`, dropped on `onto` at `at` (on screen).
+    pub fn code_quote(&mut self, quote: QuoteDrag, onto: NodeId, at: Pos2) {
+        self.list.push(Request::CodeQuote { quote, onto, at });
     }
 
     /// Adds another panel's requests after these.

@@ -84,3 +84,30 @@ pub fn click_menu(harness: &mut Harness<'static, StanceApp>, menu: &str, entry: 
     harness.get_by_label_contains(entry).click();
     harness.run();
 }
+
+/// Presses the primary button at `from` and moves, in a few steps, to `to`, one frame per
+/// event, without releasing.
+pub fn press_and_move(harness: &mut Harness<'static, StanceApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    for step in 1..=8 {
+        harness.hover_at(from.lerp(to, step as f32 / 8.0));
+    }
+    harness.run();
+}
+
+/// Releases the primary button at `at` and lets the app react.
+pub fn release(harness: &mut Harness<'static, StanceApp>, at: Pos2) {
+    harness.event(Event::PointerButton {
+        pos: at,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+}

@@ -21,6 +21,7 @@ mod navigate;
 mod overlay;
 mod paint;
 pub(in crate::app) mod placing;
+mod quote_drop;
 pub mod search;
 mod sketch;
 mod text;
@@ -77,6 +78,10 @@ pub const GESTURES: &[(&str, &str)] = &[
         "a menu of what applies to the item, or to the spot on empty canvas",
     ),
     ("Double-click a node", "edit its label in place"),
+    (
+        "Drag a selection from the reader onto a node",
+        "code a stance from it with that actor or claim filled in",
+    ),
     ("Wheel; middle/right drag; Space+drag", "pan"),
     ("Ctrl+wheel; pinch", "zoom around the pointer"),
 ];
@@ -120,6 +125,11 @@ pub struct CanvasState {
     pub context: context::ContextTarget,
     /// The source new stances cite (chosen in the toolbar).
     pub current_source: crate::app::canvas::current_source::CurrentSource,
+    /// Whether hovering holds its tooltips back (a form over the canvas is being filled in,
+    /// which a tooltip at the pointer would cover).
+    pub hide_tooltips: bool,
+    /// The node a quote carried from the reader would be dropped on.
+    quote_target: Option<NodeId>,
     cache: SceneCache,
     drawing: Option<Drawing>,
     minimap: minimap::Minimap,
@@ -221,6 +231,11 @@ impl CanvasState {
     /// The drawing of the map as last painted.
     pub fn drawing(&self) -> Option<&Drawing> {
         self.drawing.as_ref()
+    }
+
+    /// The node under the pointer that a quote carried from the reader would be dropped on.
+    pub fn quote_target(&self) -> Option<NodeId> {
+        self.quote_target
     }
 
     /// The generation of the map last drawn, if any.
@@ -402,6 +417,13 @@ fn frame(
     let highlight = hover::highlight(drawing, &state.interaction, selection);
     view::paint_drawing(&painter, drawing, to_screen, viewport, &highlight, &moving);
     overlay::paint_overlays(&painter, &overlay);
+    state.quote_target = quote_drop::quote_drop(
+        ui,
+        &response,
+        &painter,
+        (drawing, &state.camera, viewport),
+        requests,
+    );
 
     if state.show_legend {
         let legend = legend::paint_legend(&painter, drawing, viewport);
@@ -420,7 +442,9 @@ fn frame(
         &state.camera,
         viewport,
     );
-    hover::tooltips(&response, map, &state.interaction);
+    if !state.hide_tooltips {
+        hover::tooltips(&response, map, &state.interaction);
+    }
     editors(ui, map, drawing, state, requests);
     access::describe(
         ui.ctx(),

@@ -100,7 +100,7 @@ impl StanceApp {
             Command::NewClaim => self.new_claim_at_pointer(),
             Command::NewActor => self.new_actor_at_pointer(),
             Command::Rename => self.rename_selected(),
-            Command::CodeSelection => self.open_coding_form(),
+            Command::CodeSelection => self.open_coding_form(ctx),
             Command::ShowReader => self.reader.open = !self.reader.open,
             Command::FitMap => self.canvas.fit_pending = true,
             Command::FitSelection => self.canvas.fit_items(self.selection.items().collect()),

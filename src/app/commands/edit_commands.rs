@@ -65,6 +65,9 @@ impl StanceApp {
                         .text_saves
                         .save(ctx, &mut self.surroundings.dialogs, save);
                 }
+                Request::CodeQuote { quote, onto, at } => {
+                    self.open_coding_form_onto(ctx, &quote, onto, at);
+                }
             }
         }
         self.selection.retain_existing(self.doc.map());

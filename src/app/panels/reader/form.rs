@@ -3,10 +3,12 @@
 //! few letters and Enter to pick, keys 1–6 (or Enter, for the last position used) to create.
 
 use super::coding::{Choice, Coding};
+use super::placement::Placement;
+use super::quote_drag::shortened;
 use super::suggest::{self, Suggestion};
 use crate::app::windows::date_field::{DATE_HINT, parse_date_field};
 use crate::model::{ActorId, ClaimId, Map, Position, SourceId};
-use eframe::egui::{self, Key, Modifiers, Pos2, Ui};
+use eframe::egui::{self, Key, Modifiers, Ui, Vec2};
 use std::ops::Range;
 
 /// The form's fields that take typing.
@@ -33,6 +35,15 @@ impl<K> Default for Pick<K> {
             cursor: 0,
         }
     }
+}
+
+/// The ends of the stance known when the form opens.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ends {
+    /// The actor offered (named near the selection) or dropped on.
+    pub actor: Option<ActorId>,
+    /// The claim the quote was dropped on.
+    pub claim: Option<ClaimId>,
 }
 
 /// What the form decided this frame.
@@ -65,29 +76,44 @@ pub struct CodingForm {
     /// Why the last try to create did not.
     problem: Option<String>,
     /// Where on screen the form opens.
-    at: Pos2,
+    at: Placement,
     /// A number telling this opening from earlier ones, so the window opens at the new place.
     serial: u64,
+    /// The window's size as last shown, so the next form can be placed where it fits.
+    size: Option<Vec2>,
 }
 
 impl CodingForm {
-    /// A form for `quote` at `range` of `source`'s text, offering `offered` as the actor.
+    /// A form for `quote` at `range` of `source`'s text with the ends already known filled
+    /// in: the actor offered (or dropped on), the claim dropped on. The keyboard goes to the
+    /// claim when only the actor is known, else to the actor (where Enter takes the offered
+    /// one).
     pub fn new(
         map: &Map,
         (source, range, quote): (SourceId, Range<usize>, String),
-        offered: Option<ActorId>,
+        ends: Ends,
         position: Position,
-        (at, serial): (Pos2, u64),
+        (at, serial): (Placement, u64),
     ) -> Self {
         let actor = Pick {
-            query: offered
+            query: ends
+                .actor
                 .and_then(|a| map.actor(a))
                 .map(|a| a.name.clone())
                 .unwrap_or_default(),
-            chosen: offered,
+            chosen: ends.actor,
             cursor: 0,
         };
-        let focus = if actor.chosen.is_some() {
+        let claim = Pick {
+            query: ends
+                .claim
+                .and_then(|c| map.claim(c))
+                .map(|c| c.label.clone())
+                .unwrap_or_default(),
+            chosen: ends.claim,
+            cursor: 0,
+        };
+        let focus = if actor.chosen.is_some() && claim.chosen.is_none() {
             Field::Claim
         } else {
             Field::Actor
@@ -103,12 +129,13 @@ impl CodingForm {
             quote,
             range,
             actor,
-            claim: Pick::default(),
+            claim,
             position,
             focus: Some(focus),
             problem: None,
             at,
             serial,
+            size: None,
         }
     }
 
@@ -126,9 +153,10 @@ impl CodingForm {
     pub fn ui(&mut self, ctx: &egui::Context, map: &Map) -> FormOutcome {
         let mut outcome = FormOutcome::Open;
         let mut open = true;
-        egui::Window::new("Code a stance")
+        let shown = egui::Window::new("Code a stance")
             .id(egui::Id::unique(("coding form", self.serial)))
-            .default_pos(self.at)
+            .pivot(self.at.pivot)
+            .default_pos(self.at.pos)
             .collapsible(false)
             .resizable(false)
             .open(&mut open)
@@ -136,6 +164,9 @@ impl CodingForm {
                 ui.set_max_width(380.0);
                 outcome = self.contents(ui, map);
             });
+        if let Some(shown) = shown {
+            self.size = Some(shown.response.rect.size());
+        }
         if !open || ctx.input(|i| i.key_pressed(Key::Escape)) {
             return FormOutcome::Cancel;
         }
@@ -148,7 +179,9 @@ impl CodingForm {
         let actor_done = pick_field(ui, Field::Actor, &mut self.actor, &actors, &mut self.focus);
         let claims = suggest::claims(map, &self.claim.query);
         let claim_done = pick_field(ui, Field::Claim, &mut self.claim, &claims, &mut self.focus);
-        if actor_done {
+        // Once the actor is picked the claim is next, unless it is known already (a quote
+        // dropped on a claim): then no field keeps the keyboard and a position key creates.
+        if actor_done && self.claim.chosen.is_none() {
             self.focus = Some(Field::Claim);
         }
         ui.horizontal(|ui| {
@@ -226,6 +259,11 @@ impl CodingForm {
         self.problem = Some(problem.to_owned());
         self.focus = Some(field);
         FormOutcome::Open
+    }
+
+    /// The window's size as last shown.
+    pub fn size(&self) -> Option<Vec2> {
+        self.size
     }
 
     /// The position last used, for the next form.
@@ -362,16 +400,5 @@ fn choose<K: Copy>(pick: &mut Pick<K>, suggestion: Option<&Suggestion<K>>) {
     if let Some(s) = suggestion {
         pick.chosen = Some(s.id);
         pick.query = s.name.clone();
-    }
-}
-
-/// `text` cut to `max` characters with an ellipsis.
-fn shortened(text: &str, max: usize) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        one_line
-    } else {
-        let cut: String = one_line.chars().take(max).collect();
-        format!("{cut}…")
     }
 }

@@ -2,12 +2,15 @@
 //! form's stance applied through the document as one undo step.
 
 use super::coding::coding_edit;
-use super::form::{CodingForm, FormOutcome};
+use super::form::{CodingForm, Ends, FormOutcome};
+use super::placement::Placement;
+use super::quote_drag::QuoteDrag;
 use crate::app::StanceApp;
 use crate::app::panels::panel_room::SidePanel;
-use crate::model::{ItemId, Point};
+use crate::model::{ItemId, NodeId, Point, SourceId};
 use crate::quotes::offered_actor;
 use eframe::egui;
+use std::ops::Range;
 
 impl StanceApp {
     /// The reader pane on the left, when open; clicks in it select items.
@@ -26,13 +29,12 @@ impl StanceApp {
             .show(ui, |ui| {
                 self.reader.ui(ui, self.doc.map(), self.doc.generation())
             });
-        self.reader.pane_right = panel.response.rect.right();
         let out = panel.inner;
         if let Some(item) = out.select {
             self.select_from_reader(item);
         }
         if out.code {
-            self.open_coding_form();
+            self.open_coding_form(ui.ctx());
         }
     }
 
@@ -51,27 +53,79 @@ impl StanceApp {
             && self.reader.selected_text(self.doc.map()).is_some()
     }
 
-    /// Opens the coding form at the reader's selection, offering the actor named in it or
-    /// nearest before it.
-    pub(in crate::app) fn open_coding_form(&mut self) {
-        let map = self.doc.map();
-        let (Some(source), Some(range), Some(quote)) = (
-            self.reader.source(),
-            self.reader.selection(),
-            self.reader.selected_text(map),
-        ) else {
+    /// Opens the coding form just below (or above) the reader's selection, offering the
+    /// actor named in it or nearest before it.
+    pub(in crate::app) fn open_coding_form(&mut self, ctx: &egui::Context) {
+        let (Some(source), Some(range)) = (self.reader.source(), self.reader.selection()) else {
             self.status = Some("Select a quote in the reader first".into());
             return;
         };
+        let line = self.reader.selection_line().unwrap_or_else(|| {
+            // Out of view (selected by find and not yet scrolled to): the top of the window.
+            egui::Rect::from_min_size(egui::pos2(20.0, 60.0), egui::Vec2::ZERO)
+        });
         let offered = offered_actor(self.reader.mentions(), range.clone());
-        // Asked for beside the reader, level with the selection, so the text stays readable.
-        let y = self.reader.selection_end().map_or(120.0, |p| p.y - 60.0);
-        let at = egui::pos2(self.reader.pane_right + 8.0, y.max(40.0));
+        let ends = Ends {
+            actor: offered,
+            claim: None,
+        };
+        self.open_form(ctx, (source, range), ends, line);
+    }
+
+    /// Opens the coding form for a quote dropped on `onto` (an actor or a claim), with that
+    /// end filled in, just below the point it was dropped at.
+    pub(in crate::app) fn open_coding_form_onto(
+        &mut self,
+        ctx: &egui::Context,
+        quote: &QuoteDrag,
+        onto: NodeId,
+        at: egui::Pos2,
+    ) {
+        let offered = match self.reader.source() {
+            Some(shown) if shown == quote.source => {
+                offered_actor(self.reader.mentions(), quote.range.clone())
+            }
+            _ => None,
+        };
+        let ends = match onto {
+            NodeId::Actor(actor) => Ends {
+                actor: Some(actor),
+                claim: None,
+            },
+            NodeId::Claim(claim) => Ends {
+                actor: offered,
+                claim: Some(claim),
+            },
+        };
+        // The pointer's own line, so the form opens just under it.
+        let line = egui::Rect::from_center_size(at, egui::vec2(0.0, 24.0));
+        self.open_form(ctx, (quote.source, quote.range.clone()), ends, line);
+    }
+
+    /// Opens the coding form on `range` of `source`'s text next to `line` (on screen).
+    fn open_form(
+        &mut self,
+        ctx: &egui::Context,
+        (source, range): (SourceId, Range<usize>),
+        ends: Ends,
+        line: egui::Rect,
+    ) {
+        let map = self.doc.map();
+        let quote = map
+            .source(source)
+            .and_then(|s| s.text.as_deref())
+            .and_then(|text| text.get(range.clone()))
+            .filter(|quote| !quote.trim().is_empty());
+        let Some(quote) = quote else {
+            self.status = Some("Select a quote in the reader first".into());
+            return;
+        };
+        let at = Placement::at_line(line, self.reader.form_size, ctx.content_rect());
         self.reader.serial += 1;
         let form = CodingForm::new(
             map,
             (source, range, quote.to_owned()),
-            offered,
+            ends,
             self.reader.last_position,
             (at, self.reader.serial),
         );
@@ -83,7 +137,11 @@ impl StanceApp {
         let Some(form) = self.reader.form.as_mut() else {
             return;
         };
-        let coding = match form.ui(ctx, self.doc.map()) {
+        let outcome = form.ui(ctx, self.doc.map());
+        if let Some(size) = form.size() {
+            self.reader.form_size = size;
+        }
+        let coding = match outcome {
             FormOutcome::Open => return,
             FormOutcome::Cancel => {
                 self.reader.form = None;
@@ -101,7 +159,11 @@ impl StanceApp {
             Ok(()) => {
                 self.reader.last_position = coding.position;
                 self.reader.form = None;
-                self.select_from_reader(stance.into());
+                // The canvas keeps its zoom (the next quote may be dropped on another node in
+                // view): it pans only as far as the new stance needs.
+                self.selection.select_only(stance.into());
+                self.reader.saw(Some(stance.into()));
+                self.canvas.keep_in_view(vec![stance.into()]);
                 self.status = Some(format!(
                     "Coded {}; Ctrl+Z takes it back",
                     super::describe_stance(self.doc.map(), stance)

@@ -1,7 +1,8 @@
 //! The reader: a side pane showing a source's text with every stance's quote highlighted in
 //! its position's colour and every actor's name underlined. Clicking a quote selects its
 //! stance, clicking a name its actor; selecting a stance elsewhere scrolls to its quote.
-//! Selected text becomes a new stance through the coding form (`S`, or the right-click menu).
+//! Selected text becomes a new stance through the coding form (`S`, the right-click menu, or
+//! dragging the selection onto an actor or a claim on the canvas).
 
 mod cache;
 mod coding;
@@ -10,18 +11,21 @@ mod galleys;
 mod in_app;
 mod pane;
 mod paragraphs;
+mod placement;
+mod quote_drag;
 mod suggest;
 mod text_view;
 
 pub use coding::{Choice, Coding, coding_edit};
-pub use form::CodingForm;
+pub use form::{CodingForm, Ends};
 pub use galleys::{Look, line_job};
+pub use quote_drag::{QuoteDrag, show_carried};
 pub use text_view::describe_stance;
 
 use crate::model::{ItemId, Map, Position, SourceId, StanceId};
 use crate::quotes::Mention;
 use cache::TextCache;
-use eframe::egui::{Pos2, Rect};
+use eframe::egui::{Rect, Vec2};
 use std::ops::Range;
 use text_view::TextSelection;
 
@@ -42,8 +46,8 @@ pub struct Reader {
     scroll_to: Option<usize>,
     /// The part of the text in view last frame, in the text's own coordinates.
     viewport: Rect,
-    /// Where the selection ends on screen, for placing the coding form.
-    selection_end: Option<Pos2>,
+    /// The selection's last line on screen, for placing the coding form.
+    selection_line: Option<Rect>,
     cache: Option<TextCache>,
     /// The coding form, while open.
     pub form: Option<CodingForm>,
@@ -51,8 +55,8 @@ pub struct Reader {
     serial: u64,
     /// The position the last coded stance took, which Enter in the next form creates.
     last_position: Position,
-    /// Where the pane ends on the right, in window points: the form opens beside it.
-    pane_right: f32,
+    /// The coding form's size when last shown, to place the next one where it fits.
+    form_size: Vec2,
 }
 
 /// What the reader asks the app to do.
@@ -74,12 +78,12 @@ impl Default for Reader {
             seen: None,
             scroll_to: None,
             viewport: Rect::NOTHING,
-            selection_end: None,
+            selection_line: None,
             cache: None,
             form: None,
             serial: 0,
             last_position: Position::Supports,
-            pane_right: 0.0,
+            form_size: placement::FORM_SIZE_GUESS,
         }
     }
 }
@@ -91,6 +95,7 @@ impl Reader {
         *self = Reader {
             open: self.open,
             last_position: self.last_position,
+            form_size: self.form_size,
             ..Reader::default()
         };
     }

@@ -10,6 +10,8 @@ use eframe::egui::{self, Ui};
 
 /// How far below the top of the view a quote scrolled to lands, in points.
 const SCROLL_MARGIN: f32 = 80.0;
+/// How many rows of text the hint has room for.
+const HINT_ROWS: f32 = 3.0;
 
 impl Reader {
     /// Draws the pane's contents and handles its input.
@@ -25,7 +27,7 @@ impl Reader {
             return out;
         };
         self.find_field(ui, map);
-        ui.label(self.hint(map));
+        self.hint_ui(ui, map);
         ui.separator();
         let visuals = ui.visuals();
         let look = Look::new(
@@ -63,15 +65,15 @@ impl Reader {
         });
         let (viewport, view) = output.inner;
         self.viewport = viewport;
-        self.selection_end = view.selection_end;
+        self.selection_line = view.selection_line;
         out.select = view.select;
         out.code = view.code;
         out
     }
 
-    /// Where the selection ends on screen, if it is in view.
-    pub fn selection_end(&self) -> Option<egui::Pos2> {
-        self.selection_end
+    /// The selection's last line on screen (the part of it selected), if it is in view.
+    pub fn selection_line(&self) -> Option<egui::Rect> {
+        self.selection_line
     }
 
     /// The source picker: every source with a text.
@@ -140,11 +142,23 @@ impl Reader {
         }
     }
 
+    /// The hint, in a room of the same height whatever it says, so the text below does not
+    /// move when a selection begins (under the pointer that is selecting it).
+    fn hint_ui(&self, ui: &mut Ui, map: &Map) {
+        let rows = ui.text_style_height(&egui::TextStyle::Body) * HINT_ROWS;
+        let width = ui.available_width();
+        ui.allocate_ui(egui::vec2(width, rows), |ui| {
+            ui.set_min_size(egui::vec2(width, rows));
+            ui.label(self.hint(map));
+        });
+    }
+
     /// One line on what to do next.
     fn hint(&self, map: &Map) -> String {
         match self.selected_text(map) {
             Some(text) => format!(
-                "{} characters selected: press S (or right-click) to code a stance",
+                "{} characters selected: press S (or right-click) to code a stance, or drag \
+                 them onto an actor or a claim",
                 text.chars().count()
             ),
             None if self.find.trim().is_empty() => {

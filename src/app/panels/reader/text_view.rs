@@ -1,8 +1,10 @@
 //! The reader's text: only the lines in view are laid out and painted; quotes and names in view
-//! get click targets (with accessible labels); dragging selects text.
+//! get click targets (with accessible labels); dragging selects text, and dragging the
+//! selection carries it as a quote to drop on the canvas.
 
 use super::cache::TextCache;
 use super::paragraphs::{byte_offset, char_index};
+use super::quote_drag::QuoteDrag;
 use crate::model::{ItemId, Map};
 use eframe::egui::text::{CCursor, CharIndex};
 use eframe::egui::{
@@ -28,8 +30,9 @@ pub struct ViewOutput {
     pub select: Option<ItemId>,
     /// The right-click menu asked to code a stance from the selection.
     pub code: bool,
-    /// Where the selection ends on screen, when in view.
-    pub selection_end: Option<Pos2>,
+    /// The selection's last line on screen (the part of it the selection covers), when in
+    /// view.
+    pub selection_line: Option<Rect>,
 }
 
 /// How a stance reads on hover and to screen readers: "actor → claim, position".
@@ -81,7 +84,7 @@ pub fn text_view(
                 paint_text_selection(&mut painted, ui.visuals(), &cursors, None);
             }
             if range.end >= span.start && range.end <= span.end {
-                out.selection_end = rects.last().map(|r| origin + r.left_bottom().to_vec2());
+                out.selection_line = rects.last().map(|r| r.translate(origin.to_vec2()));
             }
         }
         painter.galley(origin, painted, text_colour);
@@ -162,7 +165,9 @@ fn targets(
     }
 }
 
-/// Pressing and dragging over the text selects it; a click without a drag clears it.
+/// Pressing and dragging over the text selects it; dragging the selection itself carries it
+/// as a quote (to drop on the canvas) and leaves it selected; a click without a drag clears
+/// it.
 fn drag_to_select(
     ui: &Ui,
     response: &Response,
@@ -174,7 +179,12 @@ fn drag_to_select(
     if response.drag_started()
         && let Some(origin) = ui.input(|i| i.pointer.press_origin())
     {
-        selection.anchor = Some(offset_at(cache, painter, rect, origin));
+        match &selection.range {
+            Some(range) if on_selection(cache, painter, rect, origin, range.clone()) => {
+                QuoteDrag::new(cache.source, &cache.text, range.clone()).start(ui.ctx());
+            }
+            _ => selection.anchor = Some(offset_at(cache, painter, rect, origin)),
+        }
     }
     if response.dragged()
         && let (Some(anchor), Some(at)) = (selection.anchor, response.interact_pointer_pos())
@@ -188,6 +198,27 @@ fn drag_to_select(
     if response.clicked() {
         selection.range = None;
     }
+}
+
+/// Whether `pos` is on the selected text (not merely beside it on its line).
+fn on_selection(
+    cache: &mut TextCache,
+    painter: &Painter,
+    rect: Rect,
+    pos: Pos2,
+    range: Range<usize>,
+) -> bool {
+    let line = cache.paragraphs.line_at(pos.y - rect.min.y);
+    let galley = cache.galley(painter, line);
+    let origin = rect.min + vec2(0.0, cache.paragraphs.top(line));
+    row_rects(
+        &galley,
+        cache.line_text(line),
+        cache.paragraphs.span(line),
+        range,
+    )
+    .iter()
+    .any(|r| r.translate(origin.to_vec2()).contains(pos))
 }
 
 /// The byte offset of the text under `pos`.
