@@ -9,5 +9,5 @@ mod normalised;
 
 pub use find::{QuoteFinder, find_quote};
 pub use marks::{Highlight, Marks, missing_quotes};
-pub use mentions::{Mention, MentionFinder, offered_actor};
+pub use mentions::{Mention, MentionFinder, offered_actor, paragraph_start};
 pub use normalised::Normalised;

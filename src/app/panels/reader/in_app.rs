@@ -7,8 +7,8 @@ use super::placement::Placement;
 use super::quote_drag::QuoteDrag;
 use crate::app::StanceApp;
 use crate::app::panels::panel_room::SidePanel;
-use crate::model::{ItemId, NodeId, Point, SourceId};
-use crate::quotes::offered_actor;
+use crate::model::{ActorId, ItemId, NodeId, Point, SourceId};
+use crate::quotes::{offered_actor, paragraph_start};
 use eframe::egui;
 use std::ops::Range;
 
@@ -64,12 +64,23 @@ impl StanceApp {
             // Out of view (selected by find and not yet scrolled to): the top of the window.
             egui::Rect::from_min_size(egui::pos2(20.0, 60.0), egui::Vec2::ZERO)
         });
-        let offered = offered_actor(self.reader.mentions(), range.clone());
+        let offered = self.offered_actor(source, range.clone());
         let ends = Ends {
             actor: offered,
             claim: None,
         };
         self.open_form(ctx, (source, range), ends, line);
+    }
+
+    /// The actor to offer for the quote at `range` of the source shown in the reader.
+    fn offered_actor(&self, source: SourceId, range: Range<usize>) -> Option<ActorId> {
+        let text = self
+            .doc
+            .map()
+            .source(source)
+            .and_then(|s| s.text.as_deref());
+        let paragraph = text.map_or(0, |text| paragraph_start(text, range.start));
+        offered_actor(self.reader.mentions(), range, paragraph)
     }
 
     /// Opens the coding form for a quote dropped on `onto` (an actor or a claim), with that
@@ -83,7 +94,7 @@ impl StanceApp {
     ) {
         let offered = match self.reader.source() {
             Some(shown) if shown == quote.source => {
-                offered_actor(self.reader.mentions(), quote.range.clone())
+                self.offered_actor(quote.source, quote.range.clone())
             }
             _ => None,
         };
