@@ -8,6 +8,7 @@ mod camps;
 pub mod edges;
 mod legend;
 pub mod nodes;
+mod route_index;
 pub mod routing;
 mod shapes;
 mod style;
