@@ -17,6 +17,8 @@ mod update;
 mod visibility;
 
 #[cfg(test)]
+mod route_index_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod update_tests;

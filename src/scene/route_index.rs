@@ -153,3 +153,108 @@ fn drop_from<K: std::hash::Hash + Eq>(lists: &mut HashMap<K, Vec<EdgeId>>, key: 
         }
     }
 }
+
+#[cfg(test)]
+impl RouteIndex {
+    /// Checks the index against the scene it belongs to: it files exactly the scene's node
+    /// boxes, its lookups hold exactly the recorded routes, and every drawn edge's route is
+    /// what routing it afresh gives and follows from the boxes its record names alone.
+    pub(super) fn check(&self, scene: &super::Scene) -> Result<(), String> {
+        use super::SceneId;
+        use super::build::{ItemLook, bends_by_pair};
+        use super::routing::route;
+        use std::collections::BTreeSet;
+
+        let nodes: Vec<(NodeId, Rect)> = scene
+            .items
+            .iter()
+            .filter_map(|item| match item.id {
+                SceneId::Node(node) => Some((node, item.bounds)),
+                SceneId::Edge(_) => None,
+            })
+            .collect();
+        let fresh = Obstacles::new(nodes.iter().copied());
+        if self.obstacles.filed_boxes() != fresh.filed_boxes() {
+            return Err("the boxes filed are not the scene's node boxes".into());
+        }
+        let mut by_blocker: Vec<(NodeId, EdgeId)> = Vec::new();
+        let mut by_cell: Vec<(Cell2, EdgeId)> = Vec::new();
+        for (edge, dependencies) in &self.routes {
+            by_blocker.extend(dependencies.blockers.iter().map(|b| (*b, *edge)));
+            by_cell.extend(dependencies.cells.iter().map(|c| (*c, *edge)));
+        }
+        by_blocker.sort_unstable();
+        by_cell.sort_unstable();
+        if entries(&self.by_blocker) != by_blocker || entries(&self.by_cell) != by_cell {
+            return Err("the lookups do not hold the recorded routes".into());
+        }
+
+        let edges: Vec<_> = scene
+            .items
+            .iter()
+            .zip(&scene.looks)
+            .filter_map(|(item, look)| match (item.id, item.ends, look) {
+                (
+                    SceneId::Edge(edge),
+                    Some(ends),
+                    ItemLook::Edge {
+                        bend, stroke, head, ..
+                    },
+                ) => Some((edge, ends, *bend, *stroke, *head)),
+                _ => None,
+            })
+            .collect();
+        let drawn: BTreeSet<EdgeId> = edges.iter().map(|(edge, ..)| *edge).collect();
+        if self.routes.keys().any(|edge| !drawn.contains(edge)) {
+            return Err("a route is recorded for an edge not drawn".into());
+        }
+        let plain = bends_by_pair(edges.iter().map(|(edge, (a, b), ..)| (*edge, *a, *b)));
+        for (edge, (from, to), bend, stroke, head) in edges {
+            let (Some(a), Some(b)) = (scene.node_outline(from), scene.node_outline(to)) else {
+                return Err(format!("{edge:?} is drawn without its nodes"));
+            };
+            let plain = plain.get(&edge).copied().unwrap_or(0.0);
+            let afresh = route((&a, &b), (from, to), plain, stroke, head, &fresh);
+            if afresh.bend != bend {
+                return Err(format!(
+                    "{edge:?} bends {bend}, routed afresh {}",
+                    afresh.bend
+                ));
+            }
+            if self.gave_up() {
+                continue;
+            }
+            let Some(recorded) = self.routes.get(&edge) else {
+                return Err(format!("no route recorded for {edge:?}"));
+            };
+            if recorded.cells != afresh.cells {
+                return Err(format!("{edge:?}: the cells of its line are not recorded"));
+            }
+            let named = Obstacles::new(nodes.iter().copied().filter(|(node, rect)| {
+                recorded.blockers.contains(node)
+                    || cells_of_box(*rect)
+                        .iter()
+                        .any(|cell| recorded.cells.binary_search(cell).is_ok())
+            }));
+            let from_named = route((&a, &b), (from, to), plain, stroke, head, &named);
+            if from_named.bend != bend {
+                return Err(format!(
+                    "{edge:?} bends {bend}, but {} around the boxes its record names",
+                    from_named.bend
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every (key, edge) pair of lookup lists, sorted.
+#[cfg(test)]
+fn entries<K: Copy + Ord>(lists: &HashMap<K, Vec<EdgeId>>) -> Vec<(K, EdgeId)> {
+    let mut entries: Vec<_> = lists
+        .iter()
+        .flat_map(|(key, edges)| edges.iter().map(move |edge| (*key, *edge)))
+        .collect();
+    entries.sort_unstable();
+    entries
+}

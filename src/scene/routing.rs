@@ -173,6 +173,25 @@ impl Obstacles {
     }
 }
 
+#[cfg(test)]
+impl Obstacles {
+    /// Every filed box with its cell and node, sorted: what is filed, whatever the order.
+    pub(super) fn filed_boxes(&self) -> Vec<(Cell2, NodeId, [u32; 4])> {
+        let mut boxes: Vec<_> = self
+            .cells
+            .iter()
+            .flat_map(|(cell, boxes)| {
+                boxes.iter().map(|(id, r)| {
+                    let bits = [r.min.x, r.min.y, r.max.x, r.max.y].map(f32::to_bits);
+                    (*cell, *id, bits)
+                })
+            })
+            .collect();
+        boxes.sort_unstable();
+        boxes
+    }
+}
+
 /// The cells a box is filed under (none for a box too small or not finite).
 fn filed_cells(rect: Rect) -> impl Iterator<Item = Cell2> {
     let rect = rect.shrink(GRAZE);
