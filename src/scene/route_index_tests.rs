@@ -151,3 +151,38 @@ fn the_index_after_edits_holds_as_a_fresh_one_does() {
         }
     }
 }
+
+#[test]
+fn a_map_whose_routing_runs_out_of_budget_is_routed_again_whole_after_an_edit() {
+    let style = Style::new(Theme::Light);
+    let mut map = synthetic_map(600, 1_200, 3);
+    // Every node in one spot (a map never arranged): every line meets every box.
+    let moves = map.nodes().map(|n| (n, Point::new(0.0, 0.0))).collect();
+    map.apply(Edit::MoveNodes {
+        moves,
+        pinned: false,
+    })
+    .unwrap();
+    let mut cache = SceneCache::default();
+    let mut scene = cache.build(&map, &style, None);
+    assert!(scene.routes.gave_up(), "routing kept within its budget");
+    let edges: Vec<EdgeId> = map.stances().map(|s| EdgeId::Stance(s.id)).collect();
+    for (i, claim) in map
+        .claims()
+        .map(|c| c.id)
+        .take(6)
+        .collect::<Vec<_>>()
+        .iter()
+        .enumerate()
+    {
+        let to = Point::new(200.0 * i as f32, -300.0);
+        let touched = move_claim(&mut map, NodeId::Claim(*claim), to);
+        cache.update(&mut scene, &map, &style, None, &touched);
+        let fresh = Scene::build(&map, &style);
+        assert_eq!(scene.routes.gave_up(), fresh.routes.gave_up());
+        for edge in &edges {
+            assert_eq!(bend_of(&scene, *edge), bend_of(&fresh, *edge), "{edge:?}");
+        }
+        scene.routes.check(&scene).unwrap();
+    }
+}
