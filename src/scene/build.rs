@@ -4,7 +4,8 @@ use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
 use super::edges::{Head, edge_shapes, parallel_bends};
 use super::nodes::{NodeDrawing, Outline};
-use super::routing::{Obstacles, clear_bend};
+use super::route_index::RouteIndex;
+use super::routing::route;
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
@@ -60,6 +61,9 @@ pub struct Scene {
     /// What each item was drawn from beyond its box (by index in `items`), to redraw it with
     /// moved ends.
     pub(super) looks: Vec<ItemLook>,
+    /// The node boxes edges are routed around and what each edge's route depends on, so an
+    /// update routes again only the edges a change can reroute.
+    pub(super) routes: RouteIndex,
 }
 
 /// What an item's drawing depends on besides where its nodes are.
@@ -125,13 +129,15 @@ impl Scene {
             items.push((id, from, to, a, b, stroke, head));
         }
         let bends = bends_by_pair(items.iter().map(|(id, from, to, ..)| (*id, *from, *to)));
-        let obstacles = Obstacles::new(drawings.iter().map(|(id, d)| (*id, d.rect)));
+        let mut routes = RouteIndex::new(drawings.iter().map(|(id, d)| (*id, d.rect)));
         let mut looks = Vec::with_capacity(items.capacity());
         let mut scene_items: Vec<SceneItem> = items
             .into_iter()
             .map(|(id, from, to, a, b, stroke, head)| {
                 let bend = bends.get(&id).copied().unwrap_or(0.0);
-                let bend = clear_bend((a, b), (from, to), bend, stroke, head, &obstacles);
+                let routed = route((a, b), (from, to), bend, stroke, head, &routes.obstacles);
+                routes.record(id, &routed);
+                let bend = routed.bend;
                 looks.push(ItemLook::Edge {
                     bend,
                     stroke,
@@ -181,6 +187,7 @@ impl Scene {
             bounds,
             camps,
             looks,
+            routes,
         }
     }
 

@@ -8,6 +8,7 @@ mod camps;
 pub mod edges;
 mod legend;
 pub mod nodes;
+mod route_index;
 pub mod routing;
 mod shapes;
 mod style;
@@ -15,6 +16,8 @@ pub mod text;
 mod update;
 mod visibility;
 
+#[cfg(test)]
+mod route_index_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -37,19 +37,36 @@ const BASE_BUDGET: u64 = 1_000_000;
 /// Node boxes to keep edges clear of, filed by area so a check looks only at boxes nearby.
 /// Checks are counted: once the budget is spent, every line counts as blocked and every
 /// place as taken, so routing falls back to plain lines instead of taking minutes.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Obstacles {
-    cells: HashMap<(i32, i32), Vec<(NodeId, Rect)>>,
+    cells: HashMap<Cell2, Vec<(NodeId, Rect)>>,
+    /// How many boxes were filed and not taken out: the budget grows with them.
+    filed: u64,
     budget: Cell<u64>,
 }
+
+/// A cell of the grid boxes are filed under: (column, row).
+pub type Cell2 = (i32, i32);
 
 impl Default for Obstacles {
     fn default() -> Self {
         Obstacles {
             cells: HashMap::new(),
+            filed: 0,
             budget: Cell::new(BASE_BUDGET),
         }
     }
+}
+
+/// What checking a line against the filed boxes found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Check {
+    /// No box but those of the line's ends is in its way.
+    Clear,
+    /// This box (and its node) is in the way.
+    Blocked(NodeId, Rect),
+    /// The budget ran out before the check could tell.
+    GaveUp,
 }
 
 impl Obstacles {
@@ -67,6 +84,13 @@ impl Obstacles {
         self.budget.get() == 0
     }
 
+    /// Gives back the whole budget a fresh set of the filed boxes would have, so a later
+    /// round of routing gets as many checks as routing a whole scene afresh.
+    pub fn refill(&self) {
+        self.budget
+            .set(BASE_BUDGET.saturating_add(BUDGET_PER_BOX.saturating_mul(self.filed)));
+    }
+
     /// Counts `checks` box checks against the budget; false once it is spent.
     fn spend(&self, checks: usize) -> bool {
         let left = self.budget.get();
@@ -76,20 +100,26 @@ impl Obstacles {
 
     /// Files one more box, belonging to `id`.
     pub fn add(&mut self, id: NodeId, rect: Rect) {
+        self.filed += 1;
         self.budget
             .set(self.budget.get().saturating_add(BUDGET_PER_BOX));
-        let rect = rect.shrink(GRAZE);
-        if !rect.is_positive() || !rect.is_finite() {
-            return;
+        for cell in filed_cells(rect) {
+            self.cells
+                .entry(cell)
+                .or_default()
+                .push((id, rect.shrink(GRAZE)));
         }
-        let (c0, r0) = cell_of(rect.min);
-        let (c1, r1) = cell_of(rect.max);
-        for column in c0..=c1 {
-            for row in r0..=r1 {
-                self.cells
-                    .entry((column, row))
-                    .or_default()
-                    .push((id, rect));
+    }
+
+    /// Takes out the box filed for `id` as `rect` (the box as it was given to [`Self::add`]).
+    pub fn remove(&mut self, id: NodeId, rect: Rect) {
+        self.filed = self.filed.saturating_sub(1);
+        for cell in filed_cells(rect) {
+            if let Some(boxes) = self.cells.get_mut(&cell) {
+                boxes.retain(|(filed, _)| *filed != id);
+                if boxes.is_empty() {
+                    self.cells.remove(&cell);
+                }
             }
         }
     }
@@ -109,24 +139,79 @@ impl Obstacles {
 
     /// Whether the polyline through `points` runs through a box other than those of `ends`.
     pub fn blocks(&self, points: &[Pos2], ends: (NodeId, NodeId)) -> bool {
-        points.windows(2).any(|pair| {
+        self.check(points, ends) != Check::Clear
+    }
+
+    /// What is in the way of the polyline through `points`, apart from the boxes of `ends`:
+    /// of the boxes in the way of its first blocked segment, the one of the smallest node id
+    /// (so the answer depends only on where the boxes are, not on the order they were filed).
+    fn check(&self, points: &[Pos2], ends: (NodeId, NodeId)) -> Check {
+        for pair in points.windows(2) {
             let &[a, b] = pair else {
-                return false;
+                continue;
             };
-            let (c0, r0) = cell_of(a.min(b));
-            let (c1, r1) = cell_of(a.max(b));
-            (c0..=c1).any(|column| {
-                (r0..=r1).any(|row| {
-                    self.cells.get(&(column, row)).is_some_and(|boxes| {
-                        !self.spend(boxes.len())
-                            || boxes.iter().any(|(id, rect)| {
-                                *id != ends.0 && *id != ends.1 && segment_hits(a, b, *rect)
-                            })
-                    })
+            let mut first: Option<(NodeId, Rect)> = None;
+            for cell in segment_cells(a, b) {
+                let Some(boxes) = self.cells.get(&cell) else {
+                    continue;
+                };
+                if !self.spend(boxes.len()) {
+                    return Check::GaveUp;
+                }
+                for &(id, rect) in boxes {
+                    let smaller = first.is_none_or(|(best, _)| id < best);
+                    if smaller && id != ends.0 && id != ends.1 && segment_hits(a, b, rect) {
+                        first = Some((id, rect));
+                    }
+                }
+            }
+            if let Some((id, rect)) = first {
+                return Check::Blocked(id, rect);
+            }
+        }
+        Check::Clear
+    }
+}
+
+#[cfg(test)]
+impl Obstacles {
+    /// Every filed box with its cell and node, sorted: what is filed, whatever the order.
+    pub(super) fn filed_boxes(&self) -> Vec<(Cell2, NodeId, [u32; 4])> {
+        let mut boxes: Vec<_> = self
+            .cells
+            .iter()
+            .flat_map(|(cell, boxes)| {
+                boxes.iter().map(|(id, r)| {
+                    let bits = [r.min.x, r.min.y, r.max.x, r.max.y].map(f32::to_bits);
+                    (*cell, *id, bits)
                 })
             })
-        })
+            .collect();
+        boxes.sort_unstable();
+        boxes
     }
+}
+
+/// The cells a box is filed under (none for a box too small or not finite).
+fn filed_cells(rect: Rect) -> impl Iterator<Item = Cell2> {
+    let rect = rect.shrink(GRAZE);
+    let filed = rect.is_positive() && rect.is_finite();
+    let ((c0, r0), (c1, r1)) = (cell_of(rect.min), cell_of(rect.max));
+    (c0..=c1)
+        .flat_map(move |column| (r0..=r1).map(move |row| (column, row)))
+        .filter(move |_| filed)
+}
+
+/// The cells looked in for boxes in the way of the segment from `a` to `b`.
+fn segment_cells(a: Pos2, b: Pos2) -> impl Iterator<Item = Cell2> {
+    let ((c0, r0), (c1, r1)) = (cell_of(a.min(b)), cell_of(a.max(b)));
+    (c0..=c1).flat_map(move |column| (r0..=r1).map(move |row| (column, row)))
+}
+
+/// The cells a box filed for `rect` lies in: a box there may be in the way of a line that
+/// passes them (see [`Route::cells`]).
+pub fn cells_of_box(rect: Rect) -> Vec<Cell2> {
+    filed_cells(rect).collect()
 }
 
 fn cell_of(p: Pos2) -> (i32, i32) {
@@ -176,32 +261,91 @@ pub fn edge_path(shapes: &[Shape]) -> Vec<Pos2> {
     points
 }
 
-/// The bend for an edge from `from` to `to` whose plain bend is `bend`: that one if its line
+/// How an edge is routed and what its route depends on besides its own ends and look.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Route {
+    /// The bend chosen.
+    pub bend: f32,
+    /// For each line tried and found blocked, a node whose box is in its way (each node
+    /// once): while these boxes stay where they are, those lines stay blocked.
+    pub blockers: Vec<NodeId>,
+    /// The cells the chosen line passes when it is clear (sorted): only a box filed in one
+    /// of them can come to block it. Empty when no line was clear (the plain bend is kept,
+    /// and no box added anywhere can change that).
+    pub cells: Vec<Cell2>,
+    /// Whether the budget ran out while routing this edge: then the route depends on
+    /// everything routed before it.
+    pub gave_up: bool,
+}
+
+/// The route for an edge from `from` to `to` whose plain bend is `bend`: that one if its line
 /// keeps clear of every box but its ends', else the smallest detour that does, else the plain
 /// bend (nothing clears: better a short crossing than a wild loop).
-pub fn clear_bend(
+pub fn route(
     (from, to): (&NodeDrawing, &NodeDrawing),
     ends: (NodeId, NodeId),
     bend: f32,
     stroke: LineStyle,
     head: Head,
     obstacles: &Obstacles,
-) -> f32 {
-    if obstacles.is_spent() {
-        return bend;
-    }
-    let clear = |bend: f32| {
-        let shapes = edge_shapes(from, to, bend, stroke, head);
-        !obstacles.blocks(&edge_path(&shapes), ends)
+) -> Route {
+    let plain = Route {
+        bend,
+        ..Route::default()
     };
-    if clear(bend) {
-        return bend;
+    if obstacles.is_spent() {
+        return Route {
+            gave_up: true,
+            ..plain
+        };
     }
-    DETOURS
-        .iter()
-        .map(|detour| bend + detour)
-        .find(|candidate| clear(*candidate))
-        .unwrap_or(bend)
+    let mut blockers: Vec<(NodeId, Rect)> = Vec::new();
+    let candidates = std::iter::once(bend).chain(DETOURS.iter().map(|detour| bend + detour));
+    for candidate in candidates {
+        let path = edge_path(&edge_shapes(from, to, candidate, stroke, head));
+        // A box already known to block another try is checked first: often the same box
+        // is in the way of several, and then no new one needs to be found.
+        let known = blockers.iter().any(|(_, rect)| {
+            path.windows(2).any(|pair| match pair {
+                &[a, b] => segment_hits(a, b, *rect),
+                _ => false,
+            })
+        });
+        if known {
+            continue;
+        }
+        match obstacles.check(&path, ends) {
+            Check::Clear => {
+                let mut cells: Vec<Cell2> = path
+                    .windows(2)
+                    .flat_map(|pair| match pair {
+                        &[a, b] => Some(segment_cells(a, b)),
+                        _ => None,
+                    })
+                    .flatten()
+                    .collect();
+                cells.sort_unstable();
+                cells.dedup();
+                return Route {
+                    bend: candidate,
+                    blockers: blockers.into_iter().map(|(id, _)| id).collect(),
+                    cells,
+                    gave_up: false,
+                };
+            }
+            Check::Blocked(id, rect) => blockers.push((id, rect)),
+            Check::GaveUp => {
+                return Route {
+                    gave_up: true,
+                    ..plain
+                };
+            }
+        }
+    }
+    Route {
+        blockers: blockers.into_iter().map(|(id, _)| id).collect(),
+        ..plain
+    }
 }
 
 #[cfg(test)]
@@ -252,12 +396,12 @@ mod tests {
         let mut bends = 0;
         while !obstacles.is_spent() {
             bends += 1;
-            clear_bend((&a, &b), ends, 0.0, stroke, Head::Arrow, &obstacles);
+            route((&a, &b), ends, 0.0, stroke, Head::Arrow, &obstacles);
             assert!(bends < 10_000, "the budget is never spent");
         }
         // Once spent, an edge keeps its plain bend at once.
         assert_eq!(
-            clear_bend((&a, &b), ends, 5.0, stroke, Head::Arrow, &obstacles),
+            route((&a, &b), ends, 5.0, stroke, Head::Arrow, &obstacles).bend,
             5.0
         );
     }
@@ -269,7 +413,7 @@ mod tests {
         let stroke = LineStyle::solid(2.0, Color32::BLUE);
         let nothing = Obstacles::new([]);
         assert_eq!(
-            clear_bend((&a, &b), ends, 0.0, stroke, Head::Arrow, &nothing),
+            route((&a, &b), ends, 0.0, stroke, Head::Arrow, &nothing).bend,
             0.0
         );
         let obstacles = Obstacles::new([
@@ -277,10 +421,16 @@ mod tests {
             (ends.1, b.rect),
             (NodeId::Claim(ClaimId(3)), middle.rect),
         ]);
-        let bend = clear_bend((&a, &b), ends, 0.0, stroke, Head::Arrow, &obstacles);
+        let routed = route((&a, &b), ends, 0.0, stroke, Head::Arrow, &obstacles);
+        let bend = routed.bend;
         assert_ne!(bend, 0.0);
+        // What the route depends on: the middle box blocked the plain line; the detour's
+        // cells are where a box could come to block it.
+        assert_eq!(routed.blockers, [NodeId::Claim(ClaimId(3))]);
+        assert!(!routed.gave_up);
         let path = edge_path(&edge_shapes(&a, &b, bend, stroke, Head::Arrow));
         assert!(!obstacles.blocks(&path, ends));
+        assert!(path.iter().all(|p| routed.cells.contains(&cell_of(*p))));
         // The plain line did run through the middle box.
         let straight = edge_path(&edge_shapes(&a, &b, 0.0, stroke, Head::Arrow));
         assert!(obstacles.blocks(&straight, ends));

@@ -1,7 +1,9 @@
 //! Bringing a scene up to date after an edit by redrawing only what the edit touched: the
 //! touched nodes, every edge that ends at one of them, and the edges that share two nodes with
-//! a touched edge (their bends depend on how many there are). Everything else stays as it is,
-//! so an edit on a map of ten thousand nodes costs what it changed.
+//! a touched edge (their bends depend on how many there are), and the edges whose route around
+//! boxes a changed node box can change (found in the scene's route index: the edges it was in
+//! the way of, and those whose clear line passes where it now stands). Everything else stays
+//! as it is, so an edit on a map of ten thousand nodes costs what it changed.
 //!
 //! The contract for anything kept beside a scene (per-item sketches, indexes, and stages such
 //! as edge routing that look at the whole scene): after [`SceneCache::update`], apply the
@@ -13,7 +15,7 @@ use super::build::{ItemLook, Scene, SceneId, SceneItem, relation_spec, stance_sp
 use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
 use super::edges::parallel_bends;
-use super::routing::{MAX_DETOUR, Obstacles, clear_bend, segment_hits};
+use super::routing::route;
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
 use crate::model::{EdgeId, ItemId, Map, NodeId, Touched};
@@ -67,7 +69,6 @@ impl SceneCache {
             out: SceneUpdate::default(),
             stale_bounds: false,
             grown: Rect::NOTHING,
-            obstacles: None,
         };
         let mut nodes: BTreeSet<NodeId> = BTreeSet::new();
         let mut edges: BTreeSet<EdgeId> = BTreeSet::new();
@@ -88,31 +89,19 @@ impl SceneCache {
                 pass.scene.camps = camps;
             }
         }
-        // Where the nodes stood before, for the edges that went around them.
-        let before: Vec<(NodeId, Rect)> = if nodes.len() <= FEW {
-            nodes
-                .iter()
-                .filter_map(|n| Some((*n, pass.scene.node(*n)?.bounds)))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // Redraw the nodes, filing their boxes anew for routing; the edges whose route a
+        // changed box may change are found from what their routes depend on.
+        let mut in_the_way: Vec<EdgeId> = Vec::new();
         for &node in &nodes {
+            let before = pass.scene.node(node).map(|item| item.bounds);
             pass.node(self, node);
+            let after = pass.scene.node(node).map(|item| item.bounds);
+            if before != after {
+                let routes = &mut pass.scene.routes;
+                routes.move_box(node, before, after);
+                in_the_way.extend(routes.affected_by(node, after));
+            }
         }
-        // Edges that do not end at a moved node but may now be in its way, or went around it
-        // where it stood, find their way again. (After a layout every edge is redrawn anyway.)
-        let in_the_way = if nodes.len() <= FEW {
-            let mut boxes = before;
-            boxes.extend(
-                nodes
-                    .iter()
-                    .filter_map(|n| Some((*n, pass.scene.node(*n)?.bounds))),
-            );
-            pass.edges_near(&boxes)
-        } else {
-            Vec::new()
-        };
         // Every edge that ends at a redrawn node follows it; edges sharing both nodes with a
         // touched edge may bend differently now.
         let mut all_edges = edges.clone();
@@ -126,19 +115,16 @@ impl SceneCache {
             }
         }
         all_edges.extend(in_the_way);
-        if all_edges.len() > FEW {
-            pass.obstacles = Some(pass.all_obstacles());
-        }
+        pass.scene.routes.obstacles.refill();
         for edge in all_edges {
             pass.edge(self, edge);
+        }
+        if pass.scene.routes.gave_up() {
+            pass.route_all_again(self);
         }
         pass.finish()
     }
 }
-
-/// Up to this many nodes or edges, an update looks for what is in their way item by item;
-/// beyond it, it files every node's box once.
-const FEW: usize = 32;
 
 /// One update in progress.
 struct Pass<'a> {
@@ -151,8 +137,6 @@ struct Pass<'a> {
     stale_bounds: bool,
     /// A box around every item drawn anew.
     grown: Rect,
-    /// Every node's box, when many edges are redrawn.
-    obstacles: Option<Obstacles>,
 }
 
 impl Pass<'_> {
@@ -223,18 +207,15 @@ impl Pass<'_> {
         );
         let Some((id, from, to, a, b, stroke, head)) = drawn else {
             cache.forget_edge(edge);
+            self.scene.routes.forget(edge);
             self.take(SceneId::Edge(edge));
             return;
         };
         let bend = self.bend(id, from, to);
-        let bend = match &self.obstacles {
-            Some(obstacles) => clear_bend((&a, &b), (from, to), bend, stroke, head, obstacles),
-            None => {
-                let near = a.rect.union(b.rect).expand(MAX_DETOUR);
-                let obstacles = self.obstacles_within(near);
-                clear_bend((&a, &b), (from, to), bend, stroke, head, &obstacles)
-            }
-        };
+        let routes = &mut self.scene.routes;
+        let routed = route((&a, &b), (from, to), bend, stroke, head, &routes.obstacles);
+        routes.record(id, &routed);
+        let bend = routed.bend;
         let mut shapes = cache.edge(id, (&a, &b), bend, stroke, head);
         let dimmed = visibility == Visibility::Dimmed;
         if dimmed {
@@ -255,57 +236,24 @@ impl Pass<'_> {
         self.put(item, look);
     }
 
-    /// The drawn nodes, edges first then nodes in the item list.
-    fn node_items(&self) -> impl Iterator<Item = &SceneItem> {
-        let first = self
+    /// Routes every drawn edge again, in drawing order and with a whole budget, as a fresh
+    /// build does: when some edge's routing ran out of budget, the routes of the edges after
+    /// it depend on all the edges before.
+    fn route_all_again(&mut self, cache: &mut SceneCache) {
+        let edges: Vec<EdgeId> = self
             .scene
             .items
-            .partition_point(|item| matches!(item.id, SceneId::Edge(_)));
-        self.scene.items.iter().skip(first)
-    }
-
-    /// Every drawn node's box.
-    fn all_obstacles(&self) -> Obstacles {
-        Obstacles::new(self.node_items().filter_map(node_box))
-    }
-
-    /// The boxes of drawn nodes that reach into `area`.
-    fn obstacles_within(&self, area: Rect) -> Obstacles {
-        Obstacles::new(
-            self.node_items()
-                .filter(|item| item.bounds.intersects(area))
-                .filter_map(node_box),
-        )
-    }
-
-    /// Drawn edges that do not end at one of the nodes of `boxes` but whose route may depend
-    /// on that box: it lies within the farthest detour of the line between the edge's ends.
-    /// (Testing the line, not the edge's bounding box: on a tangled map most long edges'
-    /// boxes cover every node, and each edit would route them all again.)
-    fn edges_near(&self, boxes: &[(NodeId, Rect)]) -> Vec<EdgeId> {
-        let centre = |node: NodeId| self.scene.node(node).map(|item| item.bounds.center());
-        self.scene
-            .items
             .iter()
-            .take_while(|item| matches!(item.id, SceneId::Edge(_)))
-            .filter_map(|item| {
-                let (SceneId::Edge(edge), Some((from, to))) = (item.id, item.ends) else {
-                    return None;
-                };
-                let reach = item.bounds.expand(MAX_DETOUR);
-                let mut near = boxes
-                    .iter()
-                    .filter(|(n, b)| *n != from && *n != to && b.intersects(reach))
-                    .peekable();
-                near.peek()?;
-                let line = centre(from).zip(centre(to));
-                near.any(|(_, b)| match line {
-                    Some((a, z)) => segment_hits(a, z, b.expand(MAX_DETOUR)),
-                    None => true,
-                })
-                .then_some(edge)
+            .map_while(|item| match item.id {
+                SceneId::Edge(edge) => Some(edge),
+                SceneId::Node(_) => None,
             })
-            .collect()
+            .collect();
+        self.scene.routes.forget_routes();
+        self.scene.routes.obstacles.refill();
+        for edge in edges {
+            self.edge(cache, edge);
+        }
     }
 
     /// The bend of an edge among the drawn edges that join the same two nodes, as a whole
@@ -427,12 +375,4 @@ fn edge_joins(map: &Map, edge: EdgeId, a: NodeId, b: NodeId) -> bool {
         EdgeId::Relation(id) => map.relation(id).map(|r| (r.from.into(), r.to.into())),
     };
     ends.is_some_and(|(x, y)| (x, y) == (a, b) || (x, y) == (b, a))
-}
-
-/// A node item's id and box.
-fn node_box(item: &SceneItem) -> Option<(NodeId, Rect)> {
-    match item.id {
-        SceneId::Node(node) => Some((node, item.bounds)),
-        SceneId::Edge(_) => None,
-    }
 }

@@ -145,11 +145,13 @@ proptest! {
             let Ok(change) = map.apply_recorded(edit) else { continue };
             cache.update(&mut scene, &map, &style, visibility, &change.touched());
             assert_same(&scene, &Scene::build_with(&map, &style, visibility))?;
+            prop_assert_eq!(scene.routes.check(&scene), Ok(()));
             // Undo too: the change taken back, the scene follows.
             if step.3 % 4 == 0 {
                 map.undo_change(&change);
                 cache.update(&mut scene, &map, &style, visibility, &change.touched());
                 assert_same(&scene, &Scene::build_with(&map, &style, visibility))?;
+                prop_assert_eq!(scene.routes.check(&scene), Ok(()));
             }
         }
     }

@@ -1,0 +1,188 @@
+//! The route index finds the edges a node's move can reroute, and stays as right after edits
+//! as a fresh one.
+
+use super::{Scene, SceneCache, SceneId, Style, Theme};
+use crate::model::synthetic::synthetic_map;
+use crate::model::{
+    Actor, ActorKind, Claim, ClaimId, EdgeId, Edit, Map, NodeId, Point, Position, Stance,
+};
+use eframe::egui::{Rect, Vec2};
+
+/// An actor and a claim 600 units apart joined by a stance, a claim between them and one far
+/// below.
+fn row() -> (Map, EdgeId, NodeId, NodeId) {
+    let mut map = Map::new("row");
+    let mut ids = map.id_allocator();
+    let (actor, end, middle, far) = (ids.actor(), ids.claim(), ids.claim(), ids.claim());
+    let stance = ids.stance();
+    map.apply(Edit::Batch(vec![
+        Edit::AddActor(Actor::new(
+            actor,
+            "Actor",
+            ActorKind::State,
+            Point::new(0.0, 0.0),
+        )),
+        Edit::AddClaim(Claim::new(end, "End", Point::new(600.0, 0.0))),
+        Edit::AddClaim(Claim::new(middle, "Middle", Point::new(300.0, 0.0))),
+        Edit::AddClaim(Claim::new(far, "Far", Point::new(300.0, 2000.0))),
+        Edit::AddStance(Stance::new(stance, actor, end, Position::Supports)),
+    ]))
+    .unwrap();
+    (
+        map,
+        EdgeId::Stance(stance),
+        NodeId::Claim(middle),
+        NodeId::Claim(far),
+    )
+}
+
+fn bend_of(scene: &Scene, edge: EdgeId) -> f32 {
+    let index = scene.index_of(SceneId::Edge(edge)).unwrap();
+    match scene.looks[index] {
+        super::build::ItemLook::Edge { bend, .. } => bend,
+        super::build::ItemLook::Node(_) => panic!("not an edge"),
+    }
+}
+
+fn move_claim(map: &mut Map, claim: NodeId, to: Point) -> crate::model::Touched {
+    map.apply_recorded(Edit::MoveNodes {
+        moves: vec![(claim, to)],
+        pinned: true,
+    })
+    .unwrap()
+    .touched()
+}
+
+#[test]
+fn a_node_moving_out_of_or_into_an_edges_way_finds_that_edge_and_no_other() {
+    let (mut map, edge, middle, far) = row();
+    let style = Style::new(Theme::Light);
+    let mut cache = SceneCache::default();
+    let mut scene = cache.build(&map, &style, None);
+    scene.routes.check(&scene).unwrap();
+    // The middle claim is in the plain line's way: the edge goes around it.
+    assert_ne!(bend_of(&scene, edge), 0.0);
+    let far_box = scene.node(far).unwrap().bounds;
+    let elsewhere = far_box.translate(Vec2::new(0.0, 300.0));
+    assert!(
+        scene
+            .routes
+            .affected_by(middle, Some(elsewhere))
+            .contains(&edge)
+    );
+    // The far claim is in no line's way, and moving it farther crosses none.
+    assert!(scene.routes.affected_by(far, Some(elsewhere)).is_empty());
+
+    // The middle claim moves away: the edge is found through it, and runs straight.
+    let touched = move_claim(&mut map, middle, Point::new(300.0, -1500.0));
+    cache.update(&mut scene, &map, &style, None, &touched);
+    assert_eq!(bend_of(&scene, edge), 0.0);
+    scene.routes.check(&scene).unwrap();
+    assert!(
+        !scene
+            .routes
+            .affected_by(middle, Some(elsewhere))
+            .contains(&edge)
+    );
+
+    // The far claim moving into the straight line finds the edge through the line's cells.
+    let in_the_way = Rect::from_center_size(eframe::egui::Pos2::new(300.0, 0.0), far_box.size());
+    assert!(
+        scene
+            .routes
+            .affected_by(far, Some(in_the_way))
+            .contains(&edge)
+    );
+    let touched = move_claim(&mut map, far, Point::new(300.0, 0.0));
+    cache.update(&mut scene, &map, &style, None, &touched);
+    assert_ne!(bend_of(&scene, edge), 0.0);
+    assert_eq!(
+        bend_of(&scene, edge),
+        bend_of(&Scene::build(&map, &style), edge)
+    );
+    scene.routes.check(&scene).unwrap();
+}
+
+#[test]
+fn the_index_after_edits_holds_as_a_fresh_one_does() {
+    let style = Style::new(Theme::Light);
+    let mut map = synthetic_map(40, 90, 7);
+    let mut cache = SceneCache::default();
+    let mut scene = cache.build(&map, &style, None);
+    scene.routes.check(&scene).unwrap();
+    let claims: Vec<ClaimId> = map.claims().map(|c| c.id).collect();
+    for (i, claim) in claims.iter().cycle().take(60).enumerate() {
+        let Some(current) = map.claim(*claim).cloned() else {
+            continue;
+        };
+        let node = NodeId::Claim(*claim);
+        let step = i as f32;
+        let edit = match i % 4 {
+            // Into the thick of the map, and off to its edge.
+            0 | 1 => Edit::MoveNodes {
+                moves: vec![(
+                    node,
+                    Point::new((step * 137.0) % 1700.0, (step * 53.0) % 800.0),
+                )],
+                pinned: true,
+            },
+            2 => Edit::UpdateClaim(Claim {
+                label: format!("a much longer label that makes a wider box {i}"),
+                ..current
+            }),
+            _ => Edit::RemoveClaim(*claim),
+        };
+        let Ok(change) = map.apply_recorded(edit) else {
+            continue;
+        };
+        cache.update(&mut scene, &map, &style, None, &change.touched());
+        let fresh = Scene::build(&map, &style);
+        scene.routes.check(&scene).unwrap();
+        fresh.routes.check(&fresh).unwrap();
+        for item in fresh.items.iter() {
+            if let SceneId::Edge(edge) = item.id {
+                assert_eq!(bend_of(&scene, edge), bend_of(&fresh, edge), "step {i}");
+            }
+        }
+        if i % 3 == 0 {
+            map.undo_change(&change);
+            cache.update(&mut scene, &map, &style, None, &change.touched());
+            scene.routes.check(&scene).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_map_whose_routing_runs_out_of_budget_is_routed_again_whole_after_an_edit() {
+    let style = Style::new(Theme::Light);
+    let mut map = synthetic_map(600, 1_200, 3);
+    // Every node in one spot (a map never arranged): every line meets every box.
+    let moves = map.nodes().map(|n| (n, Point::new(0.0, 0.0))).collect();
+    map.apply(Edit::MoveNodes {
+        moves,
+        pinned: false,
+    })
+    .unwrap();
+    let mut cache = SceneCache::default();
+    let mut scene = cache.build(&map, &style, None);
+    assert!(scene.routes.gave_up(), "routing kept within its budget");
+    let edges: Vec<EdgeId> = map.stances().map(|s| EdgeId::Stance(s.id)).collect();
+    for (i, claim) in map
+        .claims()
+        .map(|c| c.id)
+        .take(6)
+        .collect::<Vec<_>>()
+        .iter()
+        .enumerate()
+    {
+        let to = Point::new(200.0 * i as f32, -300.0);
+        let touched = move_claim(&mut map, NodeId::Claim(*claim), to);
+        cache.update(&mut scene, &map, &style, None, &touched);
+        let fresh = Scene::build(&map, &style);
+        assert_eq!(scene.routes.gave_up(), fresh.routes.gave_up());
+        for edge in &edges {
+            assert_eq!(bend_of(&scene, *edge), bend_of(&fresh, *edge), "{edge:?}");
+        }
+        scene.routes.check(&scene).unwrap();
+    }
+}
