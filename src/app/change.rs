@@ -24,6 +24,8 @@ pub enum Request {
     Status(String),
     /// Run a command.
     Command(Command),
+    /// Make these items the selection (a row picked from a list in a panel).
+    Select(Vec<ItemId>),
 }
 
 /// The requests of one frame, in order.
@@ -68,6 +70,11 @@ impl Requests {
     /// Shows a message in the status line.
     pub fn status(&mut self, message: impl Into<String>) {
         self.list.push(Request::Status(message.into()));
+    }
+
+    /// Makes `items` the selection.
+    pub fn select(&mut self, items: Vec<ItemId>) {
+        self.list.push(Request::Select(items));
     }
 
     /// Runs a command.

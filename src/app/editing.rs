@@ -50,6 +50,10 @@ impl StanceApp {
                 Request::EndGroup => self.doc.close_undo_group(),
                 Request::Status(message) => self.status = Some(message),
                 Request::Command(command) => self.run(ctx, command),
+                Request::Select(items) => {
+                    self.selection.clear();
+                    self.selection.extend(items);
+                }
             }
         }
         self.selection.retain_existing(self.doc.map());
