@@ -3,6 +3,7 @@
 //! draws (stances and relations).
 
 use super::geometry::{NodeBox, Size};
+use super::sides::Side;
 use crate::model::{Map, NodeId, Point};
 use crate::scene::{Style, nodes};
 use eframe::egui::Color32;
@@ -96,6 +97,8 @@ pub struct LayoutGraph {
     pub edges: Vec<LayoutEdge>,
     /// Camp names in order of first appearance (by actor id), as the scene colours them.
     pub camps: Vec<String>,
+    /// The side the analyst fixed for each camp (by index in `camps`), if any.
+    pub camp_sides: Vec<Option<Side>>,
     index: HashMap<NodeId, usize>,
 }
 
@@ -127,6 +130,11 @@ impl LayoutGraph {
                 camp,
             });
         }
+        graph.camp_sides = graph
+            .camps
+            .iter()
+            .map(|camp| map.camp_side(camp).map(Side::from))
+            .collect();
         for claim in map.claims() {
             let size = nodes::claim(&claim.label, Point::default(), style)
                 .rect

@@ -104,17 +104,22 @@ fn several(ui: &mut egui::Ui, map: &Map, selection: &Selection, form: &mut field
     fields::note(ui, "Select a single item to edit its fields.");
 }
 
-/// The selected stances, one row each (actor, position, claim, date and source); a click on a
+/// The selected stances by date, one row each (actor, position, claim, date and source); a click on a
 /// row selects that stance alone. A click on an edge drawn for several stances selects them
 /// all, and this is how one of them is reached.
 fn stance_rows(ui: &mut egui::Ui, map: &Map, selection: &Selection, form: &mut fields::Form<'_>) {
-    let stances: Vec<_> = selection
+    let mut stances: Vec<_> = selection
         .items()
         .filter_map(|item| match item {
             ItemId::Stance(id) => map.stance(id),
             _ => None,
         })
         .collect();
+    let date = |s: &crate::model::Stance| {
+        s.date
+            .or_else(|| s.source.and_then(|id| map.source(id)?.date))
+    };
+    stances.sort_by_key(|s| (date(s), s.id));
     if stances.is_empty() {
         return;
     }
@@ -124,7 +129,7 @@ fn stance_rows(ui: &mut egui::Ui, map: &Map, selection: &Selection, form: &mut f
         let claim = map.claim(stance.claim).map_or("?", |c| c.label.as_str());
         let source = stance.source.and_then(|s| map.source(s));
         let mut row = format!("{actor} {} “{claim}”", stance.position.label());
-        if let Some(date) = stance.date.or(source.and_then(|s| s.date)) {
+        if let Some(date) = date(stance) {
             row.push_str(&format!(" · {date}"));
         }
         if let Some(source) = source {
