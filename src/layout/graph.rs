@@ -53,7 +53,10 @@ pub enum EdgeKind {
         score: i8,
     },
     /// A relation from one claim to another.
-    Relation,
+    Relation {
+        /// Whether the first claim attacks the second (else it supports it).
+        attacks: bool,
+    },
 }
 
 /// One drawn edge, between node indices.
@@ -171,7 +174,9 @@ impl LayoutGraph {
                 graph.edges.push(LayoutEdge {
                     from,
                     to,
-                    kind: EdgeKind::Relation,
+                    kind: EdgeKind::Relation {
+                        attacks: relation.kind == crate::model::RelationKind::Attacks,
+                    },
                 });
             }
         }

@@ -126,16 +126,21 @@ fn group_weights(graph: &LayoutGraph, group_of: &BTreeMap<usize, usize>, n: usiz
             entry.1 += 1;
         }
     }
+    let implied = implied_scores(graph, &scores);
+    let polarity = |sum: i32| match sum.signum() {
+        1 => Polarity::Support,
+        -1 => Polarity::Oppose,
+        _ => Polarity::Neutral,
+    };
     let held: Vec<((ActorId, ClaimId), Polarity)> = scores
         .into_iter()
-        .map(|(key, (sum, _))| {
-            let polarity = match sum.signum() {
-                1 => Polarity::Support,
-                -1 => Polarity::Oppose,
-                _ => Polarity::Neutral,
-            };
-            (key, polarity)
-        })
+        .map(|(key, (sum, _))| (key, polarity(sum)))
+        .chain(
+            implied
+                .into_iter()
+                .filter(|(_, sum)| *sum != 0)
+                .map(|(key, sum)| (key, polarity(sum))),
+        )
         .collect();
     // Only contested claims (someone for, someone against) tell sides apart: that both sides
     // want to keep talking says nothing about where either stands.
@@ -162,6 +167,42 @@ fn group_weights(graph: &LayoutGraph, group_of: &BTreeMap<usize, usize>, n: usiz
         }
     }
     weights
+}
+
+/// The positions actors take by implication, on claims they say nothing about directly: an
+/// actor for a claim that attacks another is against the other (and against a claim that
+/// attacks one it is for); supporting relations carry the position over unchanged. One step
+/// along each relation, summed; claims the actor takes a position on directly are left out.
+/// Without this an actor who argues only for "Ukraine should join NATO" would share no claim
+/// with one who insists on "No further NATO expansion east", though the first attacks the
+/// second.
+fn implied_scores(
+    graph: &LayoutGraph,
+    direct: &BTreeMap<(ActorId, ClaimId), (i32, u32)>,
+) -> BTreeMap<(ActorId, ClaimId), i32> {
+    let claim_id = |node: usize| match graph.nodes.get(node).map(|n| n.id) {
+        Some(NodeId::Claim(claim)) => Some(claim),
+        _ => None,
+    };
+    let mut links: BTreeMap<ClaimId, Vec<(ClaimId, i32)>> = BTreeMap::new();
+    for edge in &graph.edges {
+        if let EdgeKind::Relation { attacks } = edge.kind
+            && let (Some(from), Some(to)) = (claim_id(edge.from), claim_id(edge.to))
+        {
+            let sign = if attacks { -1 } else { 1 };
+            links.entry(from).or_default().push((to, sign));
+            links.entry(to).or_default().push((from, sign));
+        }
+    }
+    let mut implied: BTreeMap<(ActorId, ClaimId), i32> = BTreeMap::new();
+    for (&(actor, claim), &(sum, _)) in direct {
+        for &(other, sign) in links.get(&claim).into_iter().flatten() {
+            if !direct.contains_key(&(actor, other)) {
+                *implied.entry((actor, other)).or_insert(0) += sum.signum() * sign;
+            }
+        }
+    }
+    implied
 }
 
 /// How good a split is: agreement within sides (higher is better), then imbalance (lower is
@@ -451,6 +492,27 @@ mod tests {
                 (2, 3, 1),
             ],
         );
+        let sides = assign_sides(&g, &all(&g));
+        assert_eq!(sides[0], Some(Side::Left));
+        assert_eq!(sides[1], Some(Side::Right));
+        assert_eq!(sides[2], Some(Side::Right));
+    }
+
+    #[test]
+    fn a_camp_arguing_for_a_claim_that_attacks_another_faces_those_insisting_on_it() {
+        // Putin insists on claim 1, Biden opposes it; Ukraine argues only for claim 0, which
+        // attacks claim 1. Ukraine shares no claim with anyone directly, yet it stands with the
+        // US, facing Russia.
+        let mut g = graph(
+            &["Russia", "United States", "Ukraine"],
+            2,
+            &[(0, 1, 2), (1, 1, -1), (2, 0, 2)],
+        );
+        g.edges.push(LayoutEdge {
+            from: 3,
+            to: 4,
+            kind: EdgeKind::Relation { attacks: true },
+        });
         let sides = assign_sides(&g, &all(&g));
         assert_eq!(sides[0], Some(Side::Left));
         assert_eq!(sides[1], Some(Side::Right));
