@@ -85,8 +85,9 @@ mod routes {
     /// columns away behind a tight stack of claims that no single arc clears (the goal is 0,
     /// which needs routes with waypoints through the gaps between boxes).
     const THROUGH_IN_SCENE: usize = 4;
-    /// The same counted on the exported SVG's lines and boxes.
-    const THROUGH_IN_SVG: usize = 3;
+    /// The same counted on the exported SVG's lines and boxes (3 before the example was laid
+    /// out again with sides from agreement; 4 since).
+    const THROUGH_IN_SVG: usize = 4;
 
     #[test]
     fn edges_of_the_example_map_go_around_nodes_they_do_not_join() {
