@@ -170,12 +170,17 @@ fn an_svg_with_evidence_numbers_every_stance_and_lists_it_below_the_map() {
     let texts = svg_texts(&svg);
     let count = map.stances().len();
     assert_eq!(exported.evidence, count);
-    // Each number stands twice: on its arrow and in front of its entry.
+    // Each number stands twice: on its arrow (an edge drawn for several stances carries
+    // all their numbers, "5, 6" or "5–7") and in front of its entry.
+    let numbers: Vec<usize> = texts.iter().flat_map(|t| numbers_in(t)).collect();
     for number in 1..=count {
-        let n = number.to_string();
-        let times = texts.iter().filter(|t| **t == n).count();
-        assert_eq!(times, 2, "number {n} appears {times} times");
+        let times = numbers.iter().filter(|n| **n == number).count();
+        assert_eq!(times, 2, "number {number} appears {times} times");
     }
+    assert!(
+        texts.iter().any(|t| t.starts_with('×')),
+        "the example repeats positions"
+    );
     assert!(texts.iter().any(|t| t == "Evidence"));
     let all = squeezed(&texts.concat());
     for stance in map.stances() {
@@ -193,4 +198,70 @@ fn an_svg_with_evidence_numbers_every_stance_and_lists_it_below_the_map() {
     assert_eq!(exported.evidence, 0);
     assert!(exported.areas.evidence.is_none());
     assert!(!svg_texts(&plain).iter().any(|t| t == "Evidence"));
+}
+
+/// The numbers a text of an evidence number stands for: "4", "4, 5" or "3–5"; none for any
+/// other text.
+fn numbers_in(text: &str) -> Vec<usize> {
+    if let Some((a, b)) = text.split_once('–')
+        && let (Ok(a), Ok(b)) = (a.parse::<usize>(), b.parse::<usize>())
+    {
+        return (a..=b).collect();
+    }
+    let parts: Result<Vec<usize>, _> = text.split(", ").map(str::parse).collect();
+    parts.unwrap_or_default()
+}
+
+#[test]
+fn stances_drawn_as_one_edge_keep_a_number_each() {
+    use stancemap::model::{
+        Actor, ActorKind, Claim, Date, Edit, Map, Point, Position, Source, Stance,
+    };
+    let mut map = Map::new("Repeated positions");
+    let mut ids = map.id_allocator();
+    let (putin, nato, source) = (ids.actor(), ids.claim(), ids.source());
+    let stance = |id, position, day, quote: &str| {
+        Edit::AddStance(Stance {
+            date: Some(Date::constant(2021, 12, day)),
+            source: Some(source),
+            quote: quote.into(),
+            ..Stance::new(id, putin, nato, position)
+        })
+    };
+    map.apply(Edit::Batch(vec![
+        Edit::AddActor(Actor::new(
+            putin,
+            "Putin",
+            ActorKind::Person,
+            Point::new(0.0, 0.0),
+        )),
+        Edit::AddClaim(Claim::new(nato, "NATO may expand", Point::new(400.0, 0.0))),
+        Edit::AddSource(Source::new(source, "Call readout", "Kremlin")),
+        stance(ids.stance(), Position::Opposes, 1, "first quote"),
+        stance(ids.stance(), Position::Opposes, 7, "second quote"),
+        stance(ids.stance(), Position::Supports, 9, "third quote"),
+    ]))
+    .unwrap();
+    let opts = ExportOptions {
+        evidence: true,
+        ..options()
+    };
+    let (svg, exported) = render_svg(&map, &opts).unwrap();
+    let texts = svg_texts(&svg);
+    assert_eq!(exported.evidence, 3);
+    // The two stances opposing are one arrow with a count and both numbers; the change to
+    // support is an arrow of its own.
+    assert_eq!(texts.iter().filter(|t| *t == "×2").count(), 1, "{texts:?}");
+    assert!(texts.iter().any(|t| t == "1, 2"), "{texts:?}");
+    let numbers: Vec<usize> = texts.iter().flat_map(|t| numbers_in(t)).collect();
+    for number in 1..=3 {
+        assert_eq!(
+            numbers.iter().filter(|n| **n == number).count(),
+            2,
+            "{texts:?}"
+        );
+    }
+    for quote in ["first quote", "second quote", "third quote"] {
+        assert!(texts.iter().any(|t| t.contains(quote)), "{quote} missing");
+    }
 }

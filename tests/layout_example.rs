@@ -85,8 +85,9 @@ mod routes {
     /// columns away behind a tight stack of claims that no single arc clears (the goal is 0,
     /// which needs routes with waypoints through the gaps between boxes).
     const THROUGH_IN_SCENE: usize = 4;
-    /// The same counted on the exported SVG's lines and boxes.
-    const THROUGH_IN_SVG: usize = 3;
+    /// The same counted on the exported SVG's lines and boxes (3 before the example was laid
+    /// out again with sides from agreement; 4 since).
+    const THROUGH_IN_SVG: usize = 4;
 
     #[test]
     fn edges_of_the_example_map_go_around_nodes_they_do_not_join() {
@@ -146,12 +147,16 @@ mod routes {
                 .unwrap_or(0.0)
         };
         // Node outlines: rectangles, ellipses, and polygons of more than three corners (the
-        // three-cornered ones are arrow heads).
+        // three-cornered ones are arrow heads). Rectangles less than a line of text tall are
+        // badges: the count on an edge drawn for several stances, or a kind icon inside a node.
         let mut boxes: Vec<Rect> = Vec::new();
         let mut lines: Vec<Vec<Pos2>> = Vec::new();
         for n in doc.descendants() {
             match n.tag_name().name() {
-                "rect" if n.parent().is_some_and(|p| p.tag_name().name() == "g") => {
+                "rect"
+                    if n.parent().is_some_and(|p| p.tag_name().name() == "g")
+                        && attr(n, "height") >= 20.0 =>
+                {
                     let min = Pos2::new(attr(n, "x"), attr(n, "y"));
                     boxes.push(Rect::from_min_size(
                         min,
@@ -185,8 +190,10 @@ mod routes {
                 _ => {}
             }
         }
+        // 28 claims and 17 actors; 44 stances (two of them drawn as one edge) and 15
+        // relations.
         assert!(
-            boxes.len() >= 45 && lines.len() >= 59,
+            boxes.len() >= 45 && lines.len() >= 58,
             "{} {}",
             boxes.len(),
             lines.len()

@@ -6,8 +6,9 @@
 use proptest::prelude::*;
 use stancemap::io::{load_str, to_ron_string};
 use stancemap::model::{
-    Actor, ActorId, ActorKind, Claim, ClaimId, Colour, Confidence, Date, Map, MapInfo, MapParts,
-    Point, Position, Relation, RelationId, RelationKind, Source, SourceId, Stance, StanceId,
+    Actor, ActorId, ActorKind, CampSide, Claim, ClaimId, Colour, Confidence, Date, Map, MapInfo,
+    MapParts, Point, Position, Relation, RelationId, RelationKind, Source, SourceId, Stance,
+    StanceId,
 };
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -140,6 +141,12 @@ fn valid_map() -> impl Strategy<Value = Map> {
             text(),
             proptest::option::of(date()),
             proptest::option::of(date()),
+            // Sides fixed for camps, by camp name (any names: a side may outlive its camp).
+            proptest::collection::btree_map(
+                name(),
+                prop_oneof![Just(CampSide::Left), Just(CampSide::Right)],
+                0..3,
+            ),
         ),
         proptest::collection::vec(source_fields(), 0..3),
         proptest::collection::vec(actor_fields(), 0..6),
@@ -258,6 +265,7 @@ fn valid_map() -> impl Strategy<Value = Map> {
                     description: info.1,
                     created: info.2,
                     modified: info.3,
+                    camp_sides: info.4,
                 },
                 next_id: Some(next_id),
                 conflicts: Vec::new(),

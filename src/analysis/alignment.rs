@@ -59,13 +59,20 @@ impl Alignment {
 /// Computes actor alignment over the stances in `scope`.
 pub fn alignment(map: &Map, scope: &StanceScope) -> Alignment {
     let held = held_positions(map, scope);
+    alignment_of(
+        held.iter()
+            .map(|(&key, position)| (key, position.polarity())),
+    )
+}
+
+/// Computes actor alignment from the side each actor holds on each claim (one entry per
+/// actor and claim): what [`alignment`] does once it has read the stances, for callers that
+/// hold positions in another shape (the stance layout's graph).
+pub fn alignment_of(held: impl IntoIterator<Item = ((ActorId, ClaimId), Polarity)>) -> Alignment {
     let mut by_claim: BTreeMap<ClaimId, Vec<(ActorId, Polarity)>> = BTreeMap::new();
     let mut activity: BTreeMap<ActorId, usize> = BTreeMap::new();
-    for (&(actor, claim), position) in &held {
-        by_claim
-            .entry(claim)
-            .or_default()
-            .push((actor, position.polarity()));
+    for ((actor, claim), polarity) in held {
+        by_claim.entry(claim).or_default().push((actor, polarity));
         *activity.entry(actor).or_insert(0) += 1;
     }
     // (shared, congruence, conflict) per pair.

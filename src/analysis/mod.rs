@@ -16,7 +16,7 @@ mod scope;
 #[cfg(test)]
 mod tests;
 
-pub use alignment::{Alignment, PairAlignment, alignment};
+pub use alignment::{Alignment, PairAlignment, alignment, alignment_of};
 pub use checks::{Finding, FindingKind, check_map};
 pub use filter::{Filter, Focus, LeftOut, neighbourhood};
 pub use matrix::{ColumnOrder, MatrixColumn, MatrixRow, StanceMatrix};

@@ -69,20 +69,24 @@ impl Evidence {
     }
 }
 
-/// The stances among `drawn` (scene items of a picture), numbered in reading order: claims
-/// from top to bottom and left to right, and each claim's stances by where their actors stand,
-/// so the numbers around one claim run on.
+/// The stances among `drawn` (scene items of a picture, every stance of a merged edge
+/// included), numbered in reading order: claims from top to bottom and left to right, and each
+/// claim's stances by where their actors stand, so the numbers around one claim run on. Each
+/// stance gets a number of its own, also where several are drawn as one edge.
 pub fn number_stances<'a>(
     map: &Map,
     drawn: impl IntoIterator<Item = &'a SceneItem>,
 ) -> Vec<Evidence> {
-    let mut stances: Vec<_> = drawn
+    let ids: std::collections::BTreeSet<StanceId> = drawn
         .into_iter()
-        .filter_map(|item| match item.id {
-            SceneId::Edge(EdgeId::Stance(id)) => map.stance(id),
+        .filter(|item| matches!(item.id, SceneId::Edge(_)))
+        .flat_map(SceneItem::stands_for)
+        .filter_map(|item| match item {
+            crate::model::ItemId::Stance(id) => Some(id),
             _ => None,
         })
         .collect();
+    let mut stances: Vec<_> = ids.into_iter().filter_map(|id| map.stance(id)).collect();
     let at = |point: Option<crate::model::Point>| point.map_or((0.0, 0.0), |p| (p.y, p.x));
     stances.sort_by(|a, b| {
         let key = |s: &crate::model::Stance| {
@@ -132,8 +136,9 @@ pub fn number_stances<'a>(
 const BADGE_SPOTS: [f32; 9] = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
 
 /// A number badge on each numbered stance's line, in map units: a small rounded box in the
-/// background colour, outlined in the line's colour, with the number. A badge sits on the
-/// middle of its line, or as near it as keeps it off node boxes and other badges.
+/// background colour, outlined in the line's colour, with the number (an edge drawn for
+/// several stances carries all their numbers, "3–5" or "3, 7"). A badge sits on the middle of
+/// its line, or as near it as keeps it off node boxes, count badges and other badges.
 pub fn number_badges<'a>(
     items: impl IntoIterator<Item = &'a SceneItem>,
     evidence: &[Evidence],
@@ -142,22 +147,41 @@ pub fn number_badges<'a>(
     let numbers: BTreeMap<StanceId, usize> =
         evidence.iter().map(|e| (e.stance, e.number)).collect();
     let items: Vec<&SceneItem> = items.into_iter().collect();
-    let mut taken = Obstacles::new(items.iter().filter_map(|item| match item.id {
-        SceneId::Node(node) => Some((node, item.bounds)),
-        SceneId::Edge(_) => None,
+    let mut taken = Obstacles::new(items.iter().flat_map(|item| {
+        match item.id {
+            SceneId::Node(node) => vec![(node, item.bounds)],
+            // The count badges of merged edges: the only boxes an edge draws.
+            SceneId::Edge(_) => item
+                .shapes
+                .iter()
+                .filter_map(|shape| match shape {
+                    Shape::Rect { rect, .. } => Some((NodeId::Actor(ActorId(0)), rect.expand(2.0))),
+                    _ => None,
+                })
+                .collect(),
+        }
     }));
     items
         .iter()
         .filter_map(|item| {
-            let SceneId::Edge(EdgeId::Stance(id)) = item.id else {
+            let SceneId::Edge(EdgeId::Stance(_)) = item.id else {
                 return None;
             };
-            let number = numbers.get(&id)?;
+            let mut own: Vec<usize> = item
+                .stands_for()
+                .into_iter()
+                .filter_map(|stance| match stance {
+                    crate::model::ItemId::Stance(id) => numbers.get(&id).copied(),
+                    _ => None,
+                })
+                .collect();
+            own.sort_unstable();
+            let number = number_text(&own)?;
             let (points, stroke) = item.shapes.iter().find_map(|shape| match shape {
                 Shape::Curve { points, stroke } => Some((points, stroke)),
                 _ => None,
             })?;
-            let place = |t: f32| badge(bezier_point(points, t), *number, stroke.colour, style);
+            let place = |t: f32| badge(bezier_point(points, t), &number, stroke.colour, style);
             let (rect, shapes) = BADGE_SPOTS
                 .iter()
                 .map(|t| place(*t))
@@ -170,9 +194,29 @@ pub fn number_badges<'a>(
         .collect()
 }
 
-/// The badge for `number` centred on `at`.
-fn badge(at: Pos2, number: usize, colour: Color32, style: &Style) -> (Rect, Vec<Shape>) {
-    let text = number.to_string();
+/// The numbers of one edge's stances as its badge shows them: "4", "3–5" for a run, else
+/// "3, 7"; `None` for no numbers.
+pub fn number_text(numbers: &[usize]) -> Option<String> {
+    let (first, last) = (numbers.first()?, numbers.last()?);
+    let run = numbers
+        .iter()
+        .zip(numbers.iter().skip(1))
+        .all(|(a, b)| *b == a + 1);
+    Some(match numbers.len() {
+        1 => first.to_string(),
+        2 if run => format!("{first}, {last}"),
+        _ if run => format!("{first}–{last}"),
+        _ => numbers
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+/// The badge for `number` (the text of one or more numbers) centred on `at`.
+fn badge(at: Pos2, number: &str, colour: Color32, style: &Style) -> (Rect, Vec<Shape>) {
+    let text = number.to_owned();
     let height = BADGE_SIZE * LINE_HEIGHT + 2.0;
     let width = (text_width(&text, BADGE_SIZE) + 8.0).max(height);
     let rect = Rect::from_center_size(at, Vec2::new(width, height));
@@ -415,12 +459,20 @@ mod tests {
         let scene = Scene::build(&map, &style);
         let evidence = number_stances(&map, &scene.items);
         let badges = number_badges(&scene.items, &evidence, &style);
-        assert_eq!(badges.len(), evidence.len());
+        let drawn_stances = scene
+            .items
+            .iter()
+            .filter(|i| matches!(i.id, SceneId::Edge(EdgeId::Stance(_))) && !i.shapes.is_empty())
+            .count();
+        assert_eq!(badges.len(), drawn_stances);
+        // The example repeats some positions: those edges carry several numbers, and every
+        // stance's number is on one badge.
+        let mut numbers = Vec::new();
         for (i, (rect, shapes)) in badges.iter().enumerate() {
             let Some(Shape::Text { text, .. }) = shapes.get(1) else {
                 panic!("a badge has its number")
             };
-            assert!(text.parse::<usize>().is_ok());
+            numbers.extend(badge_numbers(text));
             assert!(rect.width() >= rect.height());
             // Off every node box and every other badge.
             for item in &scene.items {
@@ -432,5 +484,25 @@ mod tests {
                 assert!(!other.intersects(*rect), "badge {text}");
             }
         }
+        assert!(badges.len() < evidence.len());
+        numbers.sort_unstable();
+        assert_eq!(numbers, (1..=evidence.len()).collect::<Vec<_>>());
+    }
+
+    /// The numbers a badge's text stands for.
+    fn badge_numbers(text: &str) -> Vec<usize> {
+        match text.split_once('–') {
+            Some((a, b)) => (a.parse().unwrap()..=b.parse().unwrap()).collect(),
+            None => text.split(", ").map(|n| n.parse().unwrap()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_numbers_of_one_edge_read_as_a_run_or_a_list() {
+        assert_eq!(number_text(&[]), None);
+        assert_eq!(number_text(&[4]).as_deref(), Some("4"));
+        assert_eq!(number_text(&[4, 5]).as_deref(), Some("4, 5"));
+        assert_eq!(number_text(&[3, 4, 5]).as_deref(), Some("3–5"));
+        assert_eq!(number_text(&[3, 7]).as_deref(), Some("3, 7"));
     }
 }

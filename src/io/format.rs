@@ -5,11 +5,12 @@
 //! be omitted by people writing files by hand.
 
 use crate::model::{
-    Actor, ActorId, ActorKind, Claim, ClaimId, Colour, Confidence, Conflict, Date, Map, MapInfo,
-    MapParts, Point, Position, Relation, RelationId, RelationKind, Source, SourceId, Stance,
-    StanceId,
+    Actor, ActorId, ActorKind, CampSide, Claim, ClaimId, Colour, Confidence, Conflict, Date, Map,
+    MapInfo, MapParts, Point, Position, Relation, RelationId, RelationKind, Source, SourceId,
+    Stance, StanceId,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The file format version this build writes, and the newest it reads.
 pub const CURRENT_VERSION: u32 = 1;
@@ -32,6 +33,9 @@ pub struct MapFile {
     /// When the map was last saved with changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<Date>,
+    /// Sides fixed for camps in the stance layout (`{"Russia": Left}`); left out when none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub camp_sides: BTreeMap<String, CampSide>,
     /// The next id to hand out; computed from the largest id when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_id: Option<u32>,
@@ -221,6 +225,7 @@ impl MapFile {
             description: map.description().to_owned(),
             created: map.created(),
             modified: map.modified(),
+            camp_sides: map.info().camp_sides,
             next_id: Some(map.next_id()),
             sources: map.sources().map(SourceRecord::from).collect(),
             actors: map.actors().map(ActorRecord::from).collect(),
@@ -239,6 +244,7 @@ impl MapFile {
                 description: self.description,
                 created: self.created,
                 modified: self.modified,
+                camp_sides: self.camp_sides,
             },
             next_id: self.next_id,
             sources: self.sources.into_iter().map(Source::from).collect(),

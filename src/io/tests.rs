@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::model::{
-    Actor, ActorKind, Claim, Date, Edit, Map, MapInfo, Point, Position, Relation, RelationKind,
-    Source, Stance,
+    Actor, ActorKind, CampSide, Claim, Date, Edit, Map, MapInfo, Point, Position, Relation,
+    RelationKind, Source, Stance,
 };
 use std::path::Path;
 
@@ -17,6 +17,7 @@ fn small_map() -> Map {
             description: "Stances from the 7 Dec 2021 video call".into(),
             created: Some(Date::constant(2021, 12, 8)),
             modified: None,
+            camp_sides: [("Russia".to_owned(), CampSide::Right)].into(),
         }),
         Edit::AddSource(Source {
             date: Some(Date::constant(2021, 12, 8)),
@@ -71,6 +72,10 @@ fn saved_text_reads_like_the_documented_format() {
     assert!(text.contains("position: StronglySupports,"), "{text}");
     assert!(text.contains("at: (-120.5, 40.0),"), "{text}");
     assert!(text.contains("date: \"2021-12-07\","), "{text}");
+    assert!(
+        text.contains("camp_sides: {\n        \"Russia\": Right,\n    },"),
+        "{text}"
+    );
     // Non-ASCII text is written as is, not escaped, so quotes stay readable in diffs.
     assert!(text.contains("俄羅斯希望獲得可靠的法律保證"), "{text}");
     // Empty optional fields are left out.
@@ -210,4 +215,31 @@ fn a_hand_written_file_with_optional_fields_left_out_loads() {
         map.stances().next().unwrap().date,
         Some(Date::constant(2021, 12, 1))
     );
+}
+
+#[test]
+fn camp_sides_are_optional_and_a_blank_camp_name_is_refused_with_its_place() {
+    // Files from before camp sides open with every camp placed by agreement.
+    let old = r#"(version: 1, title: "Old", actors: [(id: 1, name: "Putin", kind: Person, camp: "Russia")])"#;
+    let map = load_str(old, Path::new("old.ron")).unwrap();
+    assert_eq!(map.camp_side("Russia"), None);
+    assert!(!to_ron_string(&map).unwrap().contains("camp_sides"));
+
+    let pinned = r#"(version: 1, title: "Pinned", camp_sides: {"Russia": Left, "Ukraine": Right})"#;
+    let map = load_str(pinned, Path::new("pinned.ron")).unwrap();
+    assert_eq!(map.camp_side("Russia"), Some(CampSide::Left));
+    assert_eq!(map.camp_side("Ukraine"), Some(CampSide::Right));
+
+    let blank = "(\n    version: 1,\n    title: \"Blank\",\n    camp_sides: {\"\": Left},\n)";
+    let error = load_str(blank, Path::new("blank.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("blank.ron:"), "{error}");
+    assert!(error.contains("blank camp name"), "{error}");
+    let unknown = r#"(version: 1, title: "Bad", camp_sides: {"Russia": Middle})"#;
+    let error = load_str(unknown, Path::new("bad.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("bad.ron:1:"), "{error}");
+    assert!(error.contains("Middle"), "{error}");
 }

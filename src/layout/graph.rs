@@ -3,6 +3,7 @@
 //! draws (stances and relations).
 
 use super::geometry::{NodeBox, Size};
+use super::sides::Side;
 use crate::model::{Map, NodeId, Point};
 use crate::scene::{Style, nodes};
 use eframe::egui::Color32;
@@ -52,7 +53,10 @@ pub enum EdgeKind {
         score: i8,
     },
     /// A relation from one claim to another.
-    Relation,
+    Relation {
+        /// Whether the first claim attacks the second (else it supports it).
+        attacks: bool,
+    },
 }
 
 /// One drawn edge, between node indices.
@@ -96,6 +100,8 @@ pub struct LayoutGraph {
     pub edges: Vec<LayoutEdge>,
     /// Camp names in order of first appearance (by actor id), as the scene colours them.
     pub camps: Vec<String>,
+    /// The side the analyst fixed for each camp (by index in `camps`), if any.
+    pub camp_sides: Vec<Option<Side>>,
     index: HashMap<NodeId, usize>,
 }
 
@@ -127,6 +133,11 @@ impl LayoutGraph {
                 camp,
             });
         }
+        graph.camp_sides = graph
+            .camps
+            .iter()
+            .map(|camp| map.camp_side(camp).map(Side::from))
+            .collect();
         for claim in map.claims() {
             let size = nodes::claim(&claim.label, Point::default(), style)
                 .rect
@@ -163,7 +174,9 @@ impl LayoutGraph {
                 graph.edges.push(LayoutEdge {
                     from,
                     to,
-                    kind: EdgeKind::Relation,
+                    kind: EdgeKind::Relation {
+                        attacks: relation.kind == crate::model::RelationKind::Attacks,
+                    },
                 });
             }
         }

@@ -113,7 +113,7 @@ mod tests {
         g.edges.push(LayoutEdge {
             from: 0,
             to: 1,
-            kind: EdgeKind::Relation,
+            kind: EdgeKind::Relation { attacks: false },
         });
         g
     }

@@ -24,7 +24,7 @@ fn graph(points: &[(f32, f32)], edges: &[(usize, usize)]) -> LayoutGraph {
         g.edges.push(LayoutEdge {
             from,
             to,
-            kind: EdgeKind::Relation,
+            kind: EdgeKind::Relation { attacks: false },
         });
     }
     g

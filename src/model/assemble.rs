@@ -34,6 +34,7 @@ impl Map {
     /// found (duplicate ids, dangling references, broken rules), each naming its item.
     pub fn assemble(parts: MapParts) -> Result<Map, Vec<Problem>> {
         let mut problems = Vec::new();
+        problems.extend(super::edit::camp_sides_problem(&parts.info));
         let largest = parts
             .sources
             .iter()

@@ -239,6 +239,9 @@ impl Map {
                 ),
             ));
         }
+        if let Some(problem) = camp_sides_problem(&info) {
+            return Err(problem);
+        }
         self.put_info(info, change);
         Ok(())
     }
@@ -343,4 +346,17 @@ fn first_problem(check: impl FnOnce(&mut Vec<Problem>)) -> Result<(), Problem> {
         Some(problem) => Err(problem),
         None => Ok(()),
     }
+}
+
+/// What is wrong with a map's fixed camp sides, if anything: a side for a blank camp name.
+pub(super) fn camp_sides_problem(info: &MapInfo) -> Option<Problem> {
+    info.camp_sides
+        .keys()
+        .find(|camp| camp.trim().is_empty())
+        .map(|_| {
+            Problem::map_field(
+                "camp_sides",
+                "a camp side is given for a blank camp name; name the camp".to_owned(),
+            )
+        })
 }

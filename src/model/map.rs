@@ -5,9 +5,10 @@ use super::conflict::Conflict;
 use super::ids::{ActorId, ClaimId, ItemId, NodeId, RelationId, SourceId, StanceId};
 use super::index::Index;
 use super::items::{Actor, Claim, Relation, Source, Stance};
-use super::values::Point;
+use super::values::{CampSide, Point};
 use imbl::OrdMap;
 use jiff::civil::Date;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Items of one kind by id: a persistent sorted map of shared items, so copying a map is a
@@ -60,6 +61,9 @@ pub struct MapInfo {
     pub created: Option<Date>,
     /// When the map was last saved with changes.
     pub modified: Option<Date>,
+    /// The sides the analyst fixed for camps in the stance layout, by camp name; camps not
+    /// listed are placed by agreement.
+    pub camp_sides: BTreeMap<String, CampSide>,
 }
 
 impl Map {
@@ -96,7 +100,12 @@ impl Map {
         self.info.modified
     }
 
-    /// The title, description and dates together.
+    /// The side fixed for a camp in the stance layout, if any.
+    pub fn camp_side(&self, camp: &str) -> Option<CampSide> {
+        self.info.camp_sides.get(camp).copied()
+    }
+
+    /// The title, description, dates and camp sides together.
     pub fn info(&self) -> MapInfo {
         MapInfo::clone(&self.info)
     }

@@ -28,7 +28,7 @@ pub use items::{Actor, Claim, Relation, Source, Stance};
 pub use map::{IdAllocator, Map, MapInfo};
 pub use rules::Problem;
 pub use values::{
-    ActorKind, Colour, ColourError, Confidence, Point, Polarity, Position, RelationKind,
+    ActorKind, CampSide, Colour, ColourError, Confidence, Point, Polarity, Position, RelationKind,
 };
 
 /// Calendar dates, as used for sources, stances and the map itself.

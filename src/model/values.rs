@@ -4,6 +4,26 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
+/// The side of the claims a camp stands on in the stance layout, when the analyst fixes it
+/// (a camp without one is placed by how much it agrees with the others).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CampSide {
+    /// Left of the claims.
+    Left,
+    /// Right of the claims.
+    Right,
+}
+
+impl CampSide {
+    /// The side's name as the UI and `stancemap diff` show it.
+    pub fn label(self) -> &'static str {
+        match self {
+            CampSide::Left => "left",
+            CampSide::Right => "right",
+        }
+    }
+}
+
 /// Where an actor stands on a claim, on a signed five-step scale with two middle values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Position {

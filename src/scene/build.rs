@@ -2,7 +2,8 @@
 
 use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
-use super::edges::{Head, edge_shapes, parallel_bends};
+use super::edges::{CountBadge, Head, counted_edge_shapes, parallel_bends};
+use super::merge::{draws, merged_groups};
 use super::nodes::{NodeDrawing, Outline};
 use super::route_index::RouteIndex;
 use super::routing::route;
@@ -46,6 +47,21 @@ pub struct SceneItem {
     pub ends: Option<(NodeId, NodeId)>,
     /// The shapes, back to front.
     pub shapes: Vec<Shape>,
+    /// For a stance drawn as one edge with others of the same actor, claim and position (see
+    /// `merge`): every stance of that edge, the one whose item draws it first. The others'
+    /// items draw nothing and have no box. Empty for every other item.
+    pub merged: Vec<EdgeId>,
+}
+
+impl SceneItem {
+    /// The map items this item stands for: its own, or every stance of a merged edge.
+    pub fn stands_for(&self) -> Vec<ItemId> {
+        match self.id {
+            SceneId::Node(node) => vec![node.into()],
+            SceneId::Edge(edge) if self.merged.is_empty() => vec![edge.into()],
+            SceneId::Edge(_) => self.merged.iter().map(|e| ItemId::from(*e)).collect(),
+        }
+    }
 }
 
 /// Everything needed to draw a map, in map coordinates: edges first, then nodes, so nodes
@@ -71,13 +87,17 @@ pub struct Scene {
 pub(super) enum ItemLook {
     /// A node and its outline.
     Node(Outline),
-    /// An edge: its bend, line and head, and whether it is drawn faded.
+    /// An edge: its bend, line and head, its count if it stands for several stances, and
+    /// whether it is drawn faded.
     Edge {
         bend: f32,
         stroke: LineStyle,
         head: Head,
+        badge: Option<CountBadge>,
         dimmed: bool,
     },
+    /// A stance drawn by another item's edge (see `merge`): nothing of its own.
+    Merged,
 }
 
 impl Scene {
@@ -128,28 +148,40 @@ impl Scene {
             };
             items.push((id, from, to, a, b, stroke, head));
         }
-        let bends = bends_by_pair(items.iter().map(|(id, from, to, ..)| (*id, *from, *to)));
+        let mut groups = merged_groups(map, visibility);
+        let bends = bends_by_pair(items.iter().filter_map(|(id, from, to, ..)| {
+            let drawn = groups.get(id).is_none_or(|group| draws(*id, group));
+            drawn.then_some((*id, *from, *to))
+        }));
         let mut routes = RouteIndex::new(drawings.iter().map(|(id, d)| (*id, d.rect)));
         let mut looks = Vec::with_capacity(items.capacity());
         let mut scene_items: Vec<SceneItem> = items
             .into_iter()
             .map(|(id, from, to, a, b, stroke, head)| {
+                let merged = groups.remove(&id).unwrap_or_default();
+                if !draws(id, &merged) {
+                    looks.push(ItemLook::Merged);
+                    return merged_away(id, (from, to), merged);
+                }
                 let bend = bends.get(&id).copied().unwrap_or(0.0);
                 let routed = route((a, b), (from, to), bend, stroke, head, &routes.obstacles);
                 routes.record(id, &routed);
                 let bend = routed.bend;
+                let badge = count_badge(merged.len(), style);
                 looks.push(ItemLook::Edge {
                     bend,
                     stroke,
                     head,
+                    badge,
                     dimmed: false,
                 });
-                let shapes = cache.edge(id, (a, b), bend, stroke, head);
+                let shapes = cache.edge(id, (a, b), bend, (stroke, head), badge);
                 SceneItem {
                     id: SceneId::Edge(id),
                     bounds: union_bounds(&shapes),
                     ends: Some((from, to)),
                     shapes,
+                    merged,
                 }
             })
             .collect();
@@ -161,6 +193,7 @@ impl Scene {
                 bounds: drawing.rect,
                 ends: None,
                 shapes: drawing.shapes,
+                merged: Vec::new(),
             });
         }
         if let Some(visibility) = visibility {
@@ -212,6 +245,7 @@ impl Scene {
             bend,
             stroke,
             head,
+            badge,
             dimmed,
         } = *self.looks.get(index)?
         else {
@@ -222,7 +256,13 @@ impl Scene {
             drawing.rect = drawing.rect.translate(by);
             Some(drawing)
         };
-        let shapes = edge_shapes(&moved(a, from)?, &moved(b, to)?, bend, stroke, head);
+        let shapes = counted_edge_shapes(
+            &moved(a, from)?,
+            &moved(b, to)?,
+            bend,
+            (stroke, head),
+            badge,
+        );
         Some(if dimmed {
             shapes.iter().map(|s| faded(s, DIM_OPACITY)).collect()
         } else {
@@ -235,7 +275,7 @@ impl Scene {
         let index = self.index_of(SceneId::Node(node))?;
         let outline = match self.looks.get(index)? {
             ItemLook::Node(outline) => *outline,
-            ItemLook::Edge { .. } => return None,
+            ItemLook::Edge { .. } | ItemLook::Merged => return None,
         };
         Some(NodeDrawing {
             rect: self.items.get(index)?.bounds,
@@ -262,6 +302,26 @@ impl Scene {
 /// The order items are drawn in: edges (by id) under nodes (by id).
 fn drawing_order(id: SceneId) -> (bool, SceneId) {
     (matches!(id, SceneId::Node(_)), id)
+}
+
+/// The count badge of an edge drawn for `count` stances (none for a single one).
+pub(super) fn count_badge(count: usize, style: &Style) -> Option<CountBadge> {
+    (count > 1).then_some(CountBadge {
+        count,
+        fill: style.background,
+        text: style.text,
+    })
+}
+
+/// The item of a stance drawn by another's edge: its ends and group, nothing to draw.
+pub(super) fn merged_away(id: EdgeId, ends: (NodeId, NodeId), merged: Vec<EdgeId>) -> SceneItem {
+    SceneItem {
+        id: SceneId::Edge(id),
+        bounds: Rect::NOTHING,
+        ends: Some(ends),
+        shapes: Vec::new(),
+        merged,
+    }
 }
 
 /// An edge with its ends, line style and head.

@@ -5,7 +5,7 @@
 //! changed and moves the rest.
 
 use super::build::Scene;
-use super::edges::{Head, edge_shapes};
+use super::edges::{CountBadge, Head, counted_edge_shapes};
 use super::nodes::{self, NodeDrawing};
 use super::shapes::{LineStyle, Shape};
 use super::style::Style;
@@ -42,6 +42,7 @@ struct EdgeKey {
     bend: f32,
     stroke: LineStyle,
     head: Head,
+    badge: Option<CountBadge>,
 }
 
 /// The parts of a node drawing that edges depend on.
@@ -175,8 +176,8 @@ impl SceneCache {
         id: EdgeId,
         (from, to): (&NodeDrawing, &NodeDrawing),
         bend: f32,
-        stroke: LineStyle,
-        head: Head,
+        (stroke, head): (LineStyle, Head),
+        badge: Option<CountBadge>,
     ) -> Vec<Shape> {
         self.seen_edges.push(id);
         let key = EdgeKey {
@@ -191,13 +192,14 @@ impl SceneCache {
             bend,
             stroke,
             head,
+            badge,
         };
         if let Some((cached_key, shapes)) = self.edges.get(&id)
             && *cached_key == key
         {
             return shapes.clone();
         }
-        let shapes = edge_shapes(from, to, bend, stroke, head);
+        let shapes = counted_edge_shapes(from, to, bend, (stroke, head), badge);
         self.edges.insert(id, (key, shapes.clone()));
         shapes
     }

@@ -2,9 +2,10 @@
 //! join the same two nodes, and end in a head that shows the edge's kind.
 
 use super::nodes::{NodeDrawing, border_point};
-use super::shapes::{LineStyle, Shape};
+use super::shapes::{Align, LineStyle, Shape, bezier_point};
 use super::style::Dash;
-use eframe::egui::{Pos2, Vec2};
+use super::text::{LINE_HEIGHT, text_width};
+use eframe::egui::{Color32, Pos2, Rect, Vec2};
 
 /// Sideways distance between neighbouring parallel edges, in map units.
 pub const PARALLEL_SPACING: f32 = 22.0;
@@ -59,6 +60,70 @@ pub fn edge_shapes(
     }];
     shapes.extend(head_shapes(end, dir, head_len, stroke, head));
     shapes
+}
+
+/// The count on an edge drawn for several stances (see `merge`): "×N" in a small rounded box
+/// on the middle of the line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CountBadge {
+    /// How many stances the edge stands for.
+    pub count: usize,
+    /// The box's fill: the background, so the line does not run through the text.
+    pub fill: Color32,
+    /// The text's colour.
+    pub text: Color32,
+}
+
+/// Font size of a count badge, in map units.
+const COUNT_SIZE: f32 = 10.0;
+
+/// The text of a count badge.
+pub fn count_text(count: usize) -> String {
+    format!("×{count}")
+}
+
+/// The shapes of an edge as [`edge_shapes`] draws it, with its count badge if it has one.
+pub fn counted_edge_shapes(
+    from: &NodeDrawing,
+    to: &NodeDrawing,
+    bend: f32,
+    (stroke, head): (LineStyle, Head),
+    badge: Option<CountBadge>,
+) -> Vec<Shape> {
+    let mut shapes = edge_shapes(from, to, bend, stroke, head);
+    if let Some(badge) = badge {
+        let middle = shapes.iter().find_map(|shape| match shape {
+            Shape::Curve { points, .. } => Some(bezier_point(points, 0.5)),
+            _ => None,
+        });
+        if let Some(middle) = middle {
+            shapes.extend(count_badge_shapes(middle, badge, stroke.colour));
+        }
+    }
+    shapes
+}
+
+/// A count badge centred on `at`, outlined in the line's colour.
+fn count_badge_shapes(at: Pos2, badge: CountBadge, line: Color32) -> [Shape; 2] {
+    let text = count_text(badge.count);
+    let height = COUNT_SIZE * LINE_HEIGHT + 2.0;
+    let width = (text_width(&text, COUNT_SIZE) + 8.0).max(height);
+    [
+        Shape::Rect {
+            rect: Rect::from_center_size(at, Vec2::new(width, height)),
+            radius: 3.0,
+            fill: badge.fill,
+            stroke: LineStyle::solid(1.25, line.to_opaque()),
+        },
+        Shape::Text {
+            anchor: Pos2::new(at.x, at.y - COUNT_SIZE * LINE_HEIGHT / 2.0),
+            align: Align::Center,
+            text,
+            size: COUNT_SIZE,
+            colour: badge.text,
+            bold: true,
+        },
+    ]
 }
 
 /// Length of an edge head for a line of the given width.
@@ -167,6 +232,26 @@ mod tests {
             _ => panic!(),
         };
         assert!(mid_y(&there) * mid_y(&back) < 0.0);
+    }
+
+    #[test]
+    fn a_counted_edge_carries_its_count_in_a_box_on_its_middle() {
+        let (a, b) = (node(0.0, 0.0), node(300.0, 0.0));
+        let style = LineStyle::solid(2.0, Color32::BLUE);
+        let plain = counted_edge_shapes(&a, &b, 0.0, (style, Head::Arrow), None);
+        assert_eq!(plain, edge_shapes(&a, &b, 0.0, style, Head::Arrow));
+        let badge = CountBadge {
+            count: 3,
+            fill: Color32::WHITE,
+            text: Color32::BLACK,
+        };
+        let counted = counted_edge_shapes(&a, &b, 0.0, (style, Head::Arrow), Some(badge));
+        assert_eq!(counted.len(), plain.len() + 2);
+        let Some(Shape::Rect { rect, .. }) = counted.get(plain.len()) else {
+            panic!("the badge's box follows the edge")
+        };
+        assert!(rect.contains(Pos2::new(150.0, 0.0)));
+        assert!(matches!(counted.last(), Some(Shape::Text { text, .. }) if text == "×3"));
     }
 
     #[test]

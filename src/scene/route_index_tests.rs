@@ -41,6 +41,7 @@ fn bend_of(scene: &Scene, edge: EdgeId) -> f32 {
     match scene.looks[index] {
         super::build::ItemLook::Edge { bend, .. } => bend,
         super::build::ItemLook::Node(_) => panic!("not an edge"),
+        super::build::ItemLook::Merged => panic!("drawn by its twin"),
     }
 }
 

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::model::{
-    Actor, ActorKind, Claim, EdgeId, Edit, Map, NodeId, Point, Position, Relation, RelationKind,
-    Stance,
+    Actor, ActorKind, Claim, EdgeId, Edit, ItemId, Map, NodeId, Point, Position, Relation,
+    RelationKind, Stance,
 };
 
 fn map() -> Map {
@@ -209,4 +209,85 @@ fn hidden_items_are_left_out_and_dimmed_ones_faded() {
     // With nothing hidden or dimmed, the scene is the plain one.
     let plain = Scene::build_with(&map, &style, Some(&VisibilityMap::all_shown()));
     assert_eq!(plain, full);
+}
+
+/// Putin's three stances on one claim: opposes twice (two dates), supports once.
+fn repeated_stances() -> (Map, [crate::model::StanceId; 3]) {
+    let mut map = Map::new("t");
+    let mut ids = map.id_allocator();
+    let (putin, nato) = (ids.actor(), ids.claim());
+    let stances = [ids.stance(), ids.stance(), ids.stance()];
+    let dated = |id, position, day| {
+        Edit::AddStance(Stance {
+            date: Some(crate::model::Date::constant(2021, 12, day)),
+            ..Stance::new(id, putin, nato, position)
+        })
+    };
+    map.apply(Edit::Batch(vec![
+        Edit::AddActor(Actor::new(
+            putin,
+            "Putin",
+            ActorKind::Person,
+            Point::new(0.0, 0.0),
+        )),
+        Edit::AddClaim(Claim::new(nato, "NATO", Point::new(400.0, 0.0))),
+        dated(stances[0], Position::Opposes, 1),
+        dated(stances[1], Position::Opposes, 7),
+        dated(stances[2], Position::Supports, 9),
+    ]))
+    .unwrap();
+    (map, stances)
+}
+
+/// The texts an item draws.
+fn texts(item: &SceneItem) -> Vec<&str> {
+    item.shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn stances_repeating_a_position_are_one_edge_with_a_count_and_a_changed_position_stays_apart() {
+    let (mut map, [first, second, other]) = repeated_stances();
+    let scene = Scene::build(&map, &Style::new(Theme::Light));
+    let item = |id| &scene.items[scene.index_of(SceneId::Edge(EdgeId::Stance(id))).unwrap()];
+    let twins = [EdgeId::Stance(first), EdgeId::Stance(second)];
+
+    // The first of the two draws one line with "×2" and stands for both.
+    assert_eq!(texts(item(first)), ["×2"]);
+    assert_eq!(item(first).merged, twins);
+    assert_eq!(
+        item(first).stands_for(),
+        [ItemId::from(first), ItemId::from(second)]
+    );
+    // The second draws nothing and has no box, but keeps its ends and group.
+    assert!(item(second).shapes.is_empty());
+    assert!(!item(second).bounds.is_positive());
+    assert_eq!(item(second).ends, item(first).ends);
+    assert_eq!(item(second).merged, twins);
+    // The change of position is its own edge, without a count, bent apart from the other.
+    assert!(texts(item(other)).is_empty() && item(other).merged.is_empty());
+    let middle = |id| match item(id).shapes.first() {
+        Some(Shape::Curve { points, .. }) => bezier_point(points, 0.5),
+        _ => panic!("a drawn edge starts with its line"),
+    };
+    assert!((middle(first) - middle(other)).length() > 10.0);
+    let lines = scene
+        .items
+        .iter()
+        .filter(|i| i.shapes.iter().any(|s| matches!(s, Shape::Curve { .. })))
+        .count();
+    assert_eq!(lines, 2, "two lines for three stances");
+
+    // Without its twin, the stance is a plain edge again.
+    map.apply(Edit::RemoveStance(second)).unwrap();
+    let scene = Scene::build(&map, &Style::new(Theme::Light));
+    let alone = &scene.items[scene
+        .index_of(SceneId::Edge(EdgeId::Stance(first)))
+        .unwrap()];
+    assert!(texts(alone).is_empty() && alone.merged.is_empty());
 }

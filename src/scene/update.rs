@@ -11,10 +11,14 @@
 //! whatever depends on the items in [`SceneUpdate::redrawn`] and [`SceneUpdate::removed`].
 //! A stage that cannot work item by item redoes its whole work when `redrawn` is not empty.
 
-use super::build::{ItemLook, Scene, SceneId, SceneItem, relation_spec, stance_spec, union_bounds};
+use super::build::{
+    ItemLook, Scene, SceneId, SceneItem, count_badge, merged_away, relation_spec, stance_spec,
+    union_bounds,
+};
 use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
 use super::edges::parallel_bends;
+use super::merge::{draws, group_of};
 use super::routing::route;
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
@@ -110,7 +114,13 @@ impl SceneCache {
             all_edges.extend(edges_at(map, node));
         }
         for &edge in &edges {
-            if let Some((a, b)) = pass.ends_of(edge) {
+            // The nodes it joins now and those it joined as drawn (a stance moved to another
+            // actor or claim leaves its old twins to be counted again).
+            let drawn = pass
+                .scene
+                .index_of(SceneId::Edge(edge))
+                .and_then(|i| pass.scene.items.get(i)?.ends);
+            for (a, b) in pass.ends_of(edge).into_iter().chain(drawn) {
                 all_edges.extend(edges_at(map, a).filter(|e| edge_joins(map, *e, a, b)));
             }
         }
@@ -181,6 +191,7 @@ impl Pass<'_> {
                     bounds: drawing.rect,
                     ends: None,
                     shapes,
+                    merged: Vec::new(),
                 };
                 self.put(item, look);
             }
@@ -211,12 +222,20 @@ impl Pass<'_> {
             self.take(SceneId::Edge(edge));
             return;
         };
+        let merged = group_of(self.map, id, self.visibility);
+        if !draws(id, &merged) {
+            cache.forget_edge(edge);
+            self.scene.routes.forget(edge);
+            self.put(merged_away(id, (from, to), merged), ItemLook::Merged);
+            return;
+        }
+        let badge = count_badge(merged.len(), self.style);
         let bend = self.bend(id, from, to);
         let routes = &mut self.scene.routes;
         let routed = route((&a, &b), (from, to), bend, stroke, head, &routes.obstacles);
         routes.record(id, &routed);
         let bend = routed.bend;
-        let mut shapes = cache.edge(id, (&a, &b), bend, stroke, head);
+        let mut shapes = cache.edge(id, (&a, &b), bend, (stroke, head), badge);
         let dimmed = visibility == Visibility::Dimmed;
         if dimmed {
             shapes = shapes.iter().map(|s| faded(s, DIM_OPACITY)).collect();
@@ -226,11 +245,13 @@ impl Pass<'_> {
             bounds: union_bounds(&shapes),
             ends: Some((from, to)),
             shapes,
+            merged,
         };
         let look = ItemLook::Edge {
             bend,
             stroke,
             head,
+            badge,
             dimmed,
         };
         self.put(item, look);
@@ -260,8 +281,10 @@ impl Pass<'_> {
     /// build gives it (see `bends_by_pair`).
     fn bend(&self, id: EdgeId, from: NodeId, to: NodeId) -> f32 {
         let shown = |e: &EdgeId| self.visibility_of(*e) != Visibility::Hidden;
+        // Only edges that draw a line of their own count: twins drawn by another do not.
+        let drawn = |e: &EdgeId| draws(*e, &group_of(self.map, *e, self.visibility));
         let mut group: Vec<EdgeId> = edges_at(self.map, from)
-            .filter(|e| edge_joins(self.map, *e, from, to) && shown(e))
+            .filter(|e| edge_joins(self.map, *e, from, to) && shown(e) && drawn(e))
             .collect();
         if group.len() < 2 {
             return 0.0;

@@ -63,7 +63,8 @@ fn assert_same(updated: &Scene, fresh: &Scene) -> Result<(), TestCaseError> {
 }
 
 /// An edit of the kinds that change drawings: moves, renames, new and removed edges
-/// (parallel ones too), removed nodes, new camps.
+/// (parallel ones too, and twins drawn as one edge), changed positions, removed nodes, new
+/// camps.
 fn scene_edit(map: &Map, (op, a, b, c): (u8, usize, usize, u16)) -> Option<Edit> {
     let actors: Vec<&Actor> = map.actors().collect();
     let claims: Vec<&Claim> = map.claims().collect();
@@ -72,7 +73,7 @@ fn scene_edit(map: &Map, (op, a, b, c): (u8, usize, usize, u16)) -> Option<Edit>
     let other = claims.get(a % claims.len().max(1)).copied();
     let mut ids = map.id_allocator();
     let at = Point::new(f32::from(c % 1000) * 2.0 - 500.0, f32::from(c % 31) * 20.0);
-    Some(match op % 10 {
+    Some(match op % 11 {
         0 => Edit::MoveNodes {
             moves: vec![(NodeId::from(claim?.id), at)],
             pinned: true,
@@ -106,6 +107,18 @@ fn scene_edit(map: &Map, (op, a, b, c): (u8, usize, usize, u16)) -> Option<Edit>
             camp: Some(format!("camp {}", c % 12)),
             ..Actor::new(ids.actor(), format!("new {c}"), ActorKind::State, at)
         }),
+        // A stance changing position: it leaves its twins, or joins others.
+        9 => {
+            let stance = map.stances().nth(a % map.stances().len().max(1))?;
+            Edit::UpdateStance(Stance {
+                position: if c % 2 == 0 {
+                    Position::Supports
+                } else {
+                    Position::Opposes
+                },
+                ..stance.clone()
+            })
+        }
         _ => Edit::RemoveStance(map.stances().nth(a % map.stances().len().max(1))?.id),
     })
 }

@@ -108,7 +108,7 @@ pub fn diff_maps(old: &Map, new: &Map, options: DiffOptions) -> MapDiff {
         new_info,
         maps,
         info,
-        [title, description, created, modified]
+        [title, description, created, modified, camp_sides]
     );
     if old.conflicts() != new.conflicts() {
         info.push(FieldChange {

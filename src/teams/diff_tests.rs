@@ -149,3 +149,21 @@ proptest! {
         prop_assert_eq!(diff.is_empty(), same_content(&old, &new));
     }
 }
+
+#[test]
+fn a_camp_side_fixed_or_freed_shows_as_a_change_of_the_map() {
+    let (old, _) = sample();
+    let mut new = old.clone();
+    let mut info = new.info();
+    info.camp_sides
+        .insert("Russia".into(), crate::model::CampSide::Right);
+    new.apply(Edit::SetInfo(info)).unwrap();
+    let diff = diff_maps(&old, &new, DiffOptions::default());
+    assert_eq!(diff.items.len(), 1);
+    assert_eq!(diff.items[0].kind, "map");
+    let field = &diff.items[0].fields[0];
+    assert_eq!(
+        (field.field, field.old.as_str(), field.new.as_str()),
+        ("camp_sides", "(none)", "\"Russia\": right")
+    );
+}

@@ -220,7 +220,7 @@ impl Merger<'_> {
             item: None,
             what: "the map".to_owned(),
         };
-        let mut merged = merge_fields!(fields, b, o, t, [title, description, created]);
+        let mut merged = merge_fields!(fields, b, o, t, [title, description, created, camp_sides]);
         merged.modified = o.modified.max(t.modified);
         merged
     }

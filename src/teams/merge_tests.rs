@@ -337,3 +337,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_camp_side_fixed_on_one_side_of_a_merge_arrives() {
+    let (base, _) = base();
+    let ours = base.clone();
+    let mut theirs = base.clone();
+    let mut info = theirs.info();
+    info.camp_sides
+        .insert("Russia".into(), crate::model::CampSide::Left);
+    theirs.apply(Edit::SetInfo(info)).unwrap();
+    let outcome = merge(&base, &ours, &theirs);
+    assert_eq!(
+        outcome.map.camp_side("Russia"),
+        Some(crate::model::CampSide::Left)
+    );
+    assert!(outcome.map.conflicts().is_empty());
+}

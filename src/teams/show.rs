@@ -2,9 +2,10 @@
 //! empty values said in words. Used by the diff and by the conflicts a merge records.
 
 use crate::model::{
-    ActorId, ActorKind, ClaimId, Colour, Confidence, Date, Map, Point, Position, RelationKind,
-    SourceId,
+    ActorId, ActorKind, CampSide, ClaimId, Colour, Confidence, Date, Map, Point, Position,
+    RelationKind, SourceId,
 };
+use std::collections::BTreeMap;
 
 /// A field value written out for people, reading names of referenced items from `map`.
 pub trait Show {
@@ -30,6 +31,19 @@ impl Show for String {
 impl Show for Vec<String> {
     fn show(&self, _: &Map) -> String {
         format!("{self:?}")
+    }
+}
+
+/// Camp sides as `"Russia": left, "Ukraine": right`, or `(none)`.
+impl Show for BTreeMap<String, CampSide> {
+    fn show(&self, map: &Map) -> String {
+        if self.is_empty() {
+            return NONE.to_owned();
+        }
+        self.iter()
+            .map(|(camp, side)| format!("{}: {}", camp.show(map), side.label()))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 

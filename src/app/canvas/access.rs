@@ -82,7 +82,18 @@ pub fn describe(
     {
         let (name, selected) = match item.id {
             SceneId::Node(node) => (node_name(map, node), selection.contains(ItemId::from(node))),
-            SceneId::Edge(edge) => (edge_name(map, edge), selection.contains(ItemId::from(edge))),
+            SceneId::Edge(edge) => {
+                let mut name = edge_name(map, edge);
+                if item.merged.len() > 1 {
+                    // One line drawn for several stances says so, as its badge does.
+                    name.push_str(&format!(
+                        " ({})",
+                        crate::scene::count_text(item.merged.len())
+                    ));
+                }
+                let selected = item.stands_for().into_iter().any(|i| selection.contains(i));
+                (name, selected)
+            }
         };
         let screen = to_screen.mul_rect(item.bounds).intersect(viewport);
         let id = canvas.with(item.id);

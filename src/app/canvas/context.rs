@@ -26,15 +26,19 @@ pub fn select_for_menu(
     zoom: f32,
     selection: &mut Cow<'_, Selection>,
 ) {
-    let item = match hit::hit(drawing, map_point, zoom) {
-        Hit::Node(node) => Some(ItemId::from(node)),
-        Hit::Edge(edge) => Some(ItemId::from(edge)),
-        Hit::Nothing => None,
+    let items = match hit::hit(drawing, map_point, zoom) {
+        Hit::Node(node) => vec![ItemId::from(node)],
+        // Every stance of a merged edge, as a click takes them.
+        Hit::Edge(edge) => hit::edge_items(drawing, edge),
+        Hit::Nothing => Vec::new(),
     };
-    match item {
-        Some(item) if selection.contains(item) => {}
-        Some(item) => selection.to_mut().select_only(item),
-        None if selection.is_empty() => {}
-        None => selection.to_mut().clear(),
+    if items.is_empty() {
+        if !selection.is_empty() {
+            selection.to_mut().clear();
+        }
+    } else if !items.iter().any(|item| selection.contains(*item)) {
+        let chosen = selection.to_mut();
+        chosen.clear();
+        chosen.extend(items);
     }
 }

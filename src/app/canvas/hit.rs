@@ -131,14 +131,24 @@ pub fn bounds_of(drawing: &Drawing, nodes: impl IntoIterator<Item = NodeId>) -> 
         .reduce(|a, b| a.union(b))
 }
 
-/// A box around an edge, if drawn.
-pub fn edge_bounds(drawing: &Drawing, edge: EdgeId) -> Option<Rect> {
+/// The map items a drawn edge stands for: the edge itself, or every stance of a merged one.
+pub fn edge_items(drawing: &Drawing, edge: EdgeId) -> Vec<ItemId> {
     drawing
         .scene
-        .items
-        .iter()
-        .find(|item| item.id == SceneId::Edge(edge))
-        .map(|item| item.bounds)
+        .index_of(SceneId::Edge(edge))
+        .and_then(|index| drawing.scene.items.get(index))
+        .map_or_else(|| vec![ItemId::from(edge)], |item| item.stands_for())
+}
+
+/// A box around an edge, if drawn (a stance drawn by a merged edge: that edge's box).
+pub fn edge_bounds(drawing: &Drawing, edge: EdgeId) -> Option<Rect> {
+    let scene = &drawing.scene;
+    let item = scene.items.get(scene.index_of(SceneId::Edge(edge))?)?;
+    let drawn_by = match item.merged.first() {
+        Some(first) if *first != edge => scene.items.get(scene.index_of(SceneId::Edge(*first))?)?,
+        _ => item,
+    };
+    Some(drawn_by.bounds)
 }
 
 /// A box around the drawn items among `items` (stances and relations count by their line).

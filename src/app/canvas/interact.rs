@@ -445,16 +445,30 @@ pub fn handle_owner(hover: Hit, selection: &Selection) -> Option<NodeId> {
 /// selection on empty canvas.
 fn click(env: &mut Env<'_, '_>, pos: Pos2, modifiers: Modifiers) {
     let adding = modifiers.shift || modifiers.command;
-    let item = match hit::hit(env.drawing, env.to_map(pos), env.camera.zoom) {
-        Hit::Node(node) => Some(ItemId::from(node)),
-        Hit::Edge(edge) => Some(ItemId::from(edge)),
-        Hit::Nothing => None,
+    let items = match hit::hit(env.drawing, env.to_map(pos), env.camera.zoom) {
+        Hit::Node(node) => vec![ItemId::from(node)],
+        // A merged edge stands for several stances: the click takes them all, and the
+        // inspector lists them to pick one.
+        Hit::Edge(edge) => hit::edge_items(env.drawing, edge),
+        Hit::Nothing => Vec::new(),
     };
-    match (item, adding) {
-        (Some(item), true) => env.selection.to_mut().toggle(item),
-        (Some(item), false) => env.selection.to_mut().select_only(item),
-        (None, true) => {}
-        (None, false) => env.selection.to_mut().clear(),
+    match (items.is_empty(), adding) {
+        (false, true) => {
+            let all_selected = items.iter().all(|i| env.selection.contains(*i));
+            for item in items {
+                if all_selected || !env.selection.contains(item) {
+                    env.selection.to_mut().toggle(item);
+                }
+            }
+        }
+        (false, false) => {
+            let chosen = env.selection.to_mut();
+            chosen.clear();
+            chosen.extend(items);
+        }
+        (true, true) => {}
+        (true, false) if env.selection.is_empty() => {}
+        (true, false) => env.selection.to_mut().clear(),
     }
 }
 

@@ -69,10 +69,15 @@ pub fn paint_underlays(painter: &Painter, input: &OverlayInput<'_>) {
     let mut shapes = Vec::new();
     let scene = &input.drawing.scene;
     for (index, item) in scene.items.iter().enumerate() {
-        let SceneId::Edge(edge) = item.id else {
+        let SceneId::Edge(_) = item.id else {
             continue;
         };
-        if !input.selection.contains(ItemId::from(edge)) {
+        // A merged edge glows when any of its stances is selected.
+        if !item
+            .stands_for()
+            .into_iter()
+            .any(|i| input.selection.contains(i))
+        {
             continue;
         }
         let moved = input.moving.adjust(scene, index, item);

@@ -179,6 +179,7 @@ mod tests {
             id: SceneId::Edge(EdgeId::Stance(StanceId(3))),
             bounds: Rect::from_min_max(Pos2::ZERO, Pos2::new(100.0, 10.0)),
             ends: Some((NodeId::Actor(ActorId(1)), NodeId::Claim(ClaimId(2)))),
+            merged: Vec::new(),
             shapes: vec![
                 Shape::Curve {
                     points: [

@@ -164,7 +164,7 @@ fn cuthill_mckee(cx: &Context, claims: &[usize]) -> Vec<usize> {
         }
     };
     for edge in &cx.graph.edges {
-        if edge.kind == EdgeKind::Relation
+        if matches!(edge.kind, EdgeKind::Relation { .. })
             && let (Some(&a), Some(&b)) = (local.get(&edge.from), local.get(&edge.to))
         {
             link(a, b, RELATION_PULL);

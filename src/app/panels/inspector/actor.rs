@@ -1,7 +1,7 @@
 //! Editing an actor: name, kind, camp, aliases, own colour, position and pin.
 
 use super::fields::{Form, Lines, heading, note, split_list};
-use crate::model::{ActorId, ActorKind, Colour, Edit, Map, NodeId, Point};
+use crate::model::{ActorId, ActorKind, CampSide, Colour, Edit, Map, MapInfo, NodeId, Point};
 use eframe::egui::{self, Color32};
 
 /// The actor's fields.
@@ -67,6 +67,10 @@ pub fn show(ui: &mut egui::Ui, map: &Map, id: ActorId, form: &mut Form<'_>) {
                 }
             }
         });
+    }
+
+    if let Some(camp) = actor.camp_name() {
+        camp_side(ui, map, camp, form);
     }
 
     let aliases = actor.aliases.join(", ");
@@ -158,4 +162,41 @@ pub fn place(ui: &mut egui::Ui, node: NodeId, at: Point, pinned: bool, form: &mu
             pinned: pin,
         });
     }
+}
+
+/// The side of the claims the actor's camp stands on in the stance layout: Left, Auto (by
+/// agreement) or Right. A choice is one undo step and applies to the whole camp.
+fn camp_side(ui: &mut egui::Ui, map: &Map, camp: &str, form: &mut Form<'_>) {
+    let current = map.camp_side(camp);
+    let mut chosen = current;
+    ui.horizontal(|ui| {
+        ui.label("Camp side");
+        for (side, text) in [
+            (Some(CampSide::Left), "Left"),
+            (None, "Auto"),
+            (Some(CampSide::Right), "Right"),
+        ] {
+            let hover = match side {
+                Some(side) => format!(
+                    "The stance layout puts “{camp}” {} of the claims",
+                    side.label()
+                ),
+                None => format!("The stance layout puts “{camp}” with the camps it agrees with"),
+            };
+            ui.selectable_value(&mut chosen, side, text)
+                .on_hover_text(hover);
+        }
+    });
+    if chosen != current {
+        let mut info: MapInfo = map.info();
+        match chosen {
+            Some(side) => drop(info.camp_sides.insert(camp.to_owned(), side)),
+            None => drop(info.camp_sides.remove(camp)),
+        }
+        form.chosen(Edit::SetInfo(info));
+    }
+    note(
+        ui,
+        "Where the stance layout (Ctrl+L) puts this camp's actors.",
+    );
 }

@@ -83,6 +83,7 @@ fn several(ui: &mut egui::Ui, map: &Map, selection: &Selection, form: &mut field
         .map(|&(n, one, many)| crate::counts::counted(n, one, many))
         .collect();
     fields::note(ui, text.join(", "));
+    stance_rows(ui, map, selection, form);
     let nodes: Vec<_> = selection.nodes().collect();
     if !nodes.is_empty() {
         let pinned = nodes
@@ -101,4 +102,45 @@ fn several(ui: &mut egui::Ui, map: &Map, selection: &Selection, form: &mut field
         }
     }
     fields::note(ui, "Select a single item to edit its fields.");
+}
+
+/// The selected stances by date, one row each (actor, position, claim, date and source); a click on a
+/// row selects that stance alone. A click on an edge drawn for several stances selects them
+/// all, and this is how one of them is reached.
+fn stance_rows(ui: &mut egui::Ui, map: &Map, selection: &Selection, form: &mut fields::Form<'_>) {
+    let mut stances: Vec<_> = selection
+        .items()
+        .filter_map(|item| match item {
+            ItemId::Stance(id) => map.stance(id),
+            _ => None,
+        })
+        .collect();
+    let date = |s: &crate::model::Stance| {
+        s.date
+            .or_else(|| s.source.and_then(|id| map.source(id)?.date))
+    };
+    stances.sort_by_key(|s| (date(s), s.id));
+    if stances.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    for stance in stances {
+        let actor = map.actor(stance.actor).map_or("?", |a| a.drawn_name());
+        let claim = map.claim(stance.claim).map_or("?", |c| c.label.as_str());
+        let source = stance.source.and_then(|s| map.source(s));
+        let mut row = format!("{actor} {} “{claim}”", stance.position.label());
+        if let Some(date) = date(stance) {
+            row.push_str(&format!(" · {date}"));
+        }
+        if let Some(source) = source {
+            row.push_str(&format!(" · {}", source.title));
+        }
+        if ui
+            .selectable_label(false, row)
+            .on_hover_text("Select this stance alone to edit it")
+            .clicked()
+        {
+            form.requests.select(vec![stance.id.into()]);
+        }
+    }
 }
