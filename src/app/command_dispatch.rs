@@ -20,6 +20,8 @@ impl StanceApp {
             Command::OpenRecent => no_file_dialog && !self.shell.settings.recent.is_empty(),
             Command::CopyImage => self.doc.map().node_count() > 0 && !self.export.is_busy(),
             Command::Import | Command::ExportAs => self.formats_enabled(),
+            Command::CompareWith => !self.compare.is_waiting(),
+            Command::ShowConflicts => !self.doc.map().conflicts().is_empty(),
             Command::Undo => self.doc.can_undo(),
             Command::Redo => self.doc.can_redo(),
             Command::Cut
@@ -80,6 +82,8 @@ impl StanceApp {
             Command::CopyImage => self.copy_image(ctx),
             Command::Import => self.ask_which_file_to_import(ctx),
             Command::ExportAs => self.formats.export_open = true,
+            Command::CompareWith => self.ask_which_map_to_compare(ctx),
+            Command::ShowConflicts => self.conflicts_closed = false,
             Command::AddSource => self.open_new_source_window(),
             Command::ReplaceSourceText => self.ask_for_replacement_text(ctx),
             Command::EditSource => self.open_edit_source_window(),

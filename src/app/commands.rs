@@ -55,6 +55,9 @@ pub enum Command {
     Import,
     /// Write the map in another program's format (CSV, GraphML, AIF, Argdown, …).
     ExportAs,
+    /// Compare the map with another map file: its differences drawn on the canvas, each one
+    /// taken over on request.
+    CompareWith,
     /// Open the window for a new source, with its text pasted or loaded from a file.
     AddSource,
     /// Load the selected source's text from a file.
@@ -125,6 +128,8 @@ pub enum Command {
     NetworkLayoutSelection,
     /// Show or hide the analysis panel.
     ShowAnalysis,
+    /// Show the window of conflicts a merge left in the map.
+    ShowConflicts,
     /// Show the list of keyboard shortcuts.
     ShowShortcuts,
     /// Show the version and credits.
@@ -174,6 +179,8 @@ impl Command {
             Command::CopyImage => "Copy image",
             Command::Import => "Import…",
             Command::ExportAs => "Export as…",
+            Command::CompareWith => "Compare with…",
+            Command::ShowConflicts => "Merge conflicts…",
             Command::AddSource => "Add source…",
             Command::ReplaceSourceText => "Replace source text from file…",
             Command::EditSource => "Edit source…",
@@ -231,6 +238,13 @@ impl Command {
             }
             Command::ExportAs => {
                 "Write the map as CSV, GraphML, AIF, Argdown, Kumu, JSON Canvas or DOT"
+            }
+            Command::CompareWith => {
+                "Draw another version of this map's differences on the canvas (added, removed, \
+                 changed) and take them over one by one or all at once"
+            }
+            Command::ShowConflicts => {
+                "List the conflicts a merge left in this map, to keep ours or take theirs"
             }
             Command::Quit => "Close stancemap, offering to save unsaved changes",
             Command::AddSource => {
@@ -311,6 +325,7 @@ impl Command {
             | Command::ExportImage
             | Command::Import
             | Command::ExportAs
+            | Command::CompareWith
             | Command::AddSource
             | Command::ReplaceSourceText
             | Command::Quit => Menu::File,
@@ -345,7 +360,8 @@ impl Command {
             | Command::NetworkLayout
             | Command::StanceLayoutSelection
             | Command::NetworkLayoutSelection
-            | Command::ShowAnalysis => Menu::Map,
+            | Command::ShowAnalysis
+            | Command::ShowConflicts => Menu::Map,
             Command::ShowShortcuts | Command::About => Menu::Help,
         }
     }
@@ -416,6 +432,8 @@ impl Command {
             | Command::ThemeSystem
             | Command::ThemeLight
             | Command::ThemeDark
+            | Command::CompareWith
+            | Command::ShowConflicts
             | Command::About => None,
             Command::StanceLayout => Some(ctrl(Key::L)),
             Command::NetworkLayout => Some(ctrl_shift(Key::L)),
@@ -446,6 +464,7 @@ impl Command {
             self,
             Command::Save
                 | Command::ExportImage
+                | Command::CompareWith
                 | Command::AddSource
                 | Command::Quit
                 | Command::CopyImage

@@ -11,6 +11,7 @@ pub mod change;
 mod cjk;
 mod clipboard;
 mod command_dispatch;
+mod compare_window;
 pub mod commands;
 mod conflicts_window;
 mod context_menu;
@@ -95,6 +96,8 @@ pub struct StanceApp {
     lists: lists::Lists,
     clipboard: editing::ClipboardState,
     cjk: cjk::CjkCheck,
+    /// File → Compare with…: the dialog's ticket and the comparison (`compare_window.rs`).
+    compare: compare_window::Compare,
     /// Whether the analyst closed the merge conflicts window for this document.
     conflicts_closed: bool,
     /// Whether a text field had the keyboard at the end of the last frame.
@@ -126,6 +129,7 @@ impl StanceApp {
             lists: lists::Lists::default(),
             clipboard: editing::ClipboardState::default(),
             cjk: cjk::CjkCheck::default(),
+            compare: compare_window::Compare::default(),
             conflicts_closed: false,
             was_typing: false,
             input_order: input_order::InputOrder::default(),
@@ -147,6 +151,7 @@ impl StanceApp {
         self.cjk = cjk::CjkCheck::default();
         self.reader.forget_document();
         self.conflicts_closed = false;
+        self.end_comparison();
         self.status = None;
         self.shell_document_replaced();
         self.analysis_document_replaced();
@@ -370,6 +375,7 @@ impl StanceApp {
             .inner;
         commands.extend(self.analysis_panel_ui(ui, window_width));
         self.lay_out_on_open(&ctx);
+        self.compare.refresh(self.doc.map(), self.doc.generation());
         let selected = analysis::selected_nodes(self.doc.map(), &self.selection);
         let visibility =
             self.analysis
@@ -403,6 +409,14 @@ impl StanceApp {
                     visibility,
                 );
                 requests.append(canvas);
+                if let Some(comparison) = self.compare.session() {
+                    self.canvas.paint_comparison(
+                        ui,
+                        comparison.theirs(),
+                        comparison.version(),
+                        comparison.diff(),
+                    );
+                }
             })
             .response
             .rect;
@@ -414,6 +428,7 @@ impl StanceApp {
         commands.extend(self.shell_windows(&ctx));
         self.coding_form_frame(&ctx);
         self.conflicts_window(&ctx);
+        self.compare_frame(&ctx);
         self.export_window(&ctx);
         self.formats_frame(&ctx);
         self.source_window_frame(&ctx);

@@ -6,6 +6,7 @@ mod access;
 mod camera;
 mod context;
 mod drawing;
+mod ghosts;
 mod hit;
 mod hover;
 mod interact;
@@ -26,6 +27,7 @@ mod view;
 pub use access::{edge_name, node_name};
 pub use camera::Camera;
 pub use drawing::Drawing;
+pub use ghosts::{ADDED, CHANGED, REMOVED};
 pub use interact::CreateMode;
 
 use crate::app::change::Requests;
@@ -117,6 +119,8 @@ pub struct CanvasState {
     cache: SceneCache,
     drawing: Option<Drawing>,
     minimap: minimap::Minimap,
+    /// The drawing of the map being compared with, while comparing.
+    ghosts: Option<ghosts::GhostScene>,
 }
 
 impl std::fmt::Debug for CanvasState {
@@ -215,6 +219,36 @@ impl CanvasState {
     /// The drawing of the map as last painted.
     pub fn drawing(&self) -> Option<&Drawing> {
         self.drawing.as_ref()
+    }
+
+    /// Draws the differences from another map over the map drawn this frame: `theirs` at
+    /// `version` (see [`crate::teams::compare::Comparison::version`]) and the differences
+    /// from this map to it. Call after [`canvas_ui`], in the same `ui`.
+    pub fn paint_comparison(
+        &mut self,
+        ui: &egui::Ui,
+        theirs: &Map,
+        version: u64,
+        diff: &crate::teams::diff::MapDiff,
+    ) {
+        let (Some(drawing), Some(viewport)) = (&self.drawing, self.viewport) else {
+            return;
+        };
+        let ghosts = ghosts::GhostScene::of(self.ghosts.take(), theirs, version, &drawing.style);
+        ghosts::paint(
+            &ui.painter_at(viewport),
+            &drawing.scene,
+            &ghosts,
+            &ghosts::marks(diff),
+            self.camera.to_screen(viewport),
+            viewport,
+        );
+        self.ghosts = Some(ghosts);
+    }
+
+    /// Forgets the drawing of the map compared with, once the comparison ends.
+    pub fn end_comparison(&mut self) {
+        self.ghosts = None;
     }
 
     /// The generation of the map last drawn, if any.
