@@ -89,6 +89,7 @@ impl StanceApp {
                     )
                 });
                 self.compare.session = Some(session);
+                self.canvas.start_comparison();
                 true
             }
             Err(error) => {

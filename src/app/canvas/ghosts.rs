@@ -12,8 +12,8 @@ use eframe::egui::{self, Color32, FontId, Painter, Rect, Stroke, StrokeKind, ema
 
 /// Green: in the other map only.
 pub const ADDED: Color32 = Color32::from_rgb(0x00, 0x9e, 0x73);
-/// Vermilion: in this map only.
-pub const REMOVED: Color32 = Color32::from_rgb(0xd5, 0x5e, 0x00);
+/// Red: in this map only (brighter than the orange of opposing stances).
+pub const REMOVED: Color32 = Color32::from_rgb(0xff, 0x2e, 0x2e);
 /// Amber: in both, with different fields.
 pub const CHANGED: Color32 = Color32::from_rgb(0xe6, 0x9f, 0x00);
 /// Opacity of ghosts.
@@ -57,6 +57,17 @@ pub struct GhostScene {
 }
 
 impl GhostScene {
+    /// A box around the items the other map adds, if it adds any that are drawn.
+    pub fn added_bounds(&self, marks: &[Mark]) -> Option<Rect> {
+        marks
+            .iter()
+            .filter(|m| m.change == ChangeKind::Added)
+            .filter_map(|m| self.scene.index_of(m.id))
+            .filter_map(|i| self.scene.items.get(i))
+            .map(|item| item.bounds)
+            .reduce(|a, b| a.union(b))
+    }
+
     /// The other map's scene for `version` of it in `style`, reusing `old` if it still fits.
     pub fn of(old: Option<GhostScene>, theirs: &Map, version: u64, style: &Style) -> GhostScene {
         match old {
@@ -114,7 +125,7 @@ pub fn paint(
                 words.extend(node_mark(&mut shapes, item, mark.change, look(1.0)));
             }
             SceneId::Edge(_) => {
-                for line in edge_lines(item, colour, dash) {
+                for line in edge_lines(item, colour, dash, to_screen.scaling) {
                     push_shape(&mut shapes, painter, &line, look(1.0));
                 }
             }
@@ -175,30 +186,28 @@ fn node_mark(
     (zoom >= 0.35).then(|| (rect.left_top() - egui::vec2(0.0, 2.0), word, colour))
 }
 
-/// An edge's lines restroked in the mark's colour, a little wider than drawn.
-fn edge_lines(item: &SceneItem, colour: Color32, dash: Dash) -> Vec<Shape> {
+/// An edge's lines restroked in the mark's colour, wider than drawn (at least 3 px on
+/// screen at `zoom`).
+fn edge_lines(item: &SceneItem, colour: Color32, dash: Dash, zoom: f32) -> Vec<Shape> {
+    let marked = |stroke: &LineStyle| LineStyle {
+        width: (stroke.width + 2.0).max(3.0 / zoom.max(0.01)),
+        colour,
+        dash,
+    };
     item.shapes
         .iter()
         .filter_map(|shape| match shape {
             Shape::Curve { points, stroke } => Some(Shape::Curve {
                 points: *points,
-                stroke: marked(stroke, colour, dash),
+                stroke: marked(stroke),
             }),
             Shape::Polyline { points, stroke } => Some(Shape::Polyline {
                 points: points.clone(),
-                stroke: marked(stroke, colour, dash),
+                stroke: marked(stroke),
             }),
             _ => None,
         })
         .collect()
-}
-
-fn marked(stroke: &LineStyle, colour: Color32, dash: Dash) -> LineStyle {
-    LineStyle {
-        width: stroke.width.max(1.0) + 2.0,
-        colour,
-        dash,
-    }
 }
 
 #[cfg(test)]

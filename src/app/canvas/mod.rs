@@ -121,6 +121,8 @@ pub struct CanvasState {
     minimap: minimap::Minimap,
     /// The drawing of the map being compared with, while comparing.
     ghosts: Option<ghosts::GhostScene>,
+    /// Whether the view should take in what the other map adds, once it is drawn.
+    show_ghosts_pending: bool,
 }
 
 impl std::fmt::Debug for CanvasState {
@@ -235,20 +237,38 @@ impl CanvasState {
             return;
         };
         let ghosts = ghosts::GhostScene::of(self.ghosts.take(), theirs, version, &drawing.style);
+        let marks = ghosts::marks(diff);
         ghosts::paint(
             &ui.painter_at(viewport),
             &drawing.scene,
             &ghosts,
-            &ghosts::marks(diff),
+            &marks,
             self.camera.to_screen(viewport),
             viewport,
         );
+        if std::mem::take(&mut self.show_ghosts_pending)
+            && let Some(added) = ghosts.added_bounds(&marks)
+            && !self.camera.visible(viewport).contains_rect(added)
+        {
+            // Widen the view to take in both maps, and draw again with it.
+            let both = drawing.scene.bounds.union(added);
+            self.camera = Camera::fit(both, viewport);
+            ui.ctx().request_repaint();
+        }
         self.ghosts = Some(ghosts);
+    }
+
+    /// Starts a comparison: the next [`Self::paint_comparison`] brings what the other map
+    /// adds into view.
+    pub fn start_comparison(&mut self) {
+        self.ghosts = None;
+        self.show_ghosts_pending = true;
     }
 
     /// Forgets the drawing of the map compared with, once the comparison ends.
     pub fn end_comparison(&mut self) {
         self.ghosts = None;
+        self.show_ghosts_pending = false;
     }
 
     /// The generation of the map last drawn, if any.
