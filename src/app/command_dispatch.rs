@@ -22,6 +22,7 @@ impl StanceApp {
             Command::Import | Command::ExportAs => self.formats_enabled(),
             Command::CompareWith => !self.compare.is_waiting(),
             Command::ShowConflicts => !self.doc.map().conflicts().is_empty(),
+            Command::AgreementWith => !self.agreement.is_waiting(),
             Command::Undo => self.doc.can_undo(),
             Command::Redo => self.doc.can_redo(),
             Command::Cut
@@ -84,6 +85,7 @@ impl StanceApp {
             Command::ExportAs => self.formats.export_open = true,
             Command::CompareWith => self.ask_which_map_to_compare(ctx),
             Command::ShowConflicts => self.conflicts_closed = false,
+            Command::AgreementWith => self.ask_for_coder_map(ctx),
             Command::AddSource => self.open_new_source_window(),
             Command::ReplaceSourceText => self.ask_for_replacement_text(ctx),
             Command::EditSource => self.open_edit_source_window(),

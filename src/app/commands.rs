@@ -130,6 +130,8 @@ pub enum Command {
     ShowAnalysis,
     /// Show the window of conflicts a merge left in the map.
     ShowConflicts,
+    /// Measure how far this map agrees with other coders' maps of the same sources.
+    AgreementWith,
     /// Show the list of keyboard shortcuts.
     ShowShortcuts,
     /// Show the version and credits.
@@ -181,6 +183,7 @@ impl Command {
             Command::ExportAs => "Export as…",
             Command::CompareWith => "Compare with…",
             Command::ShowConflicts => "Merge conflicts…",
+            Command::AgreementWith => "Agreement with…",
             Command::AddSource => "Add source…",
             Command::ReplaceSourceText => "Replace source text from file…",
             Command::EditSource => "Edit source…",
@@ -242,6 +245,10 @@ impl Command {
             Command::CompareWith => {
                 "Draw another version of this map's differences on the canvas (added, removed, \
                  changed) and take them over one by one or all at once"
+            }
+            Command::AgreementWith => {
+                "Percent agreement and Krippendorff's alpha between this map and other coders' \
+                 maps of the same sources: overall, per claim and per actor"
             }
             Command::ShowConflicts => {
                 "List the conflicts a merge left in this map, to keep ours or take theirs"
@@ -361,7 +368,8 @@ impl Command {
             | Command::StanceLayoutSelection
             | Command::NetworkLayoutSelection
             | Command::ShowAnalysis
-            | Command::ShowConflicts => Menu::Map,
+            | Command::ShowConflicts
+            | Command::AgreementWith => Menu::Map,
             Command::ShowShortcuts | Command::About => Menu::Help,
         }
     }
@@ -434,6 +442,7 @@ impl Command {
             | Command::ThemeDark
             | Command::CompareWith
             | Command::ShowConflicts
+            | Command::AgreementWith
             | Command::About => None,
             Command::StanceLayout => Some(ctrl(Key::L)),
             Command::NetworkLayout => Some(ctrl_shift(Key::L)),

@@ -5,6 +5,7 @@
 //! which validates them and records undo steps.
 
 pub mod add_source;
+mod agreement_window;
 pub mod analysis;
 pub mod canvas;
 pub mod change;
@@ -98,6 +99,8 @@ pub struct StanceApp {
     cjk: cjk::CjkCheck,
     /// File → Compare with…: the dialog's ticket and the comparison (`compare_window.rs`).
     compare: compare_window::Compare,
+    /// Map → Agreement with…: other coders' maps and the report (`agreement_window.rs`).
+    agreement: agreement_window::AgreementWindow,
     /// Whether the analyst closed the merge conflicts window for this document.
     conflicts_closed: bool,
     /// Whether a text field had the keyboard at the end of the last frame.
@@ -130,6 +133,7 @@ impl StanceApp {
             clipboard: editing::ClipboardState::default(),
             cjk: cjk::CjkCheck::default(),
             compare: compare_window::Compare::default(),
+            agreement: agreement_window::AgreementWindow::default(),
             conflicts_closed: false,
             was_typing: false,
             input_order: input_order::InputOrder::default(),
@@ -152,6 +156,7 @@ impl StanceApp {
         self.reader.forget_document();
         self.conflicts_closed = false;
         self.end_comparison();
+        self.agreement = agreement_window::AgreementWindow::default();
         self.status = None;
         self.shell_document_replaced();
         self.analysis_document_replaced();
@@ -429,6 +434,7 @@ impl StanceApp {
         self.coding_form_frame(&ctx);
         self.conflicts_window(&ctx);
         self.compare_frame(&ctx);
+        self.agreement_frame(&ctx);
         self.export_window(&ctx);
         self.formats_frame(&ctx);
         self.source_window_frame(&ctx);
