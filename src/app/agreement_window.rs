@@ -13,6 +13,9 @@ use crate::teams::agreement_command::csv_report;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
+/// Width of the tables' name column, in points.
+const NAME_WIDTH: f32 = 240.0;
+
 /// The agreement window's state.
 #[derive(Debug, Default)]
 pub struct AgreementWindow {
@@ -201,7 +204,7 @@ fn agreement_ui(
     let mut open = true;
     egui::Window::new("Agreement")
         .open(&mut open)
-        .default_width(560.0)
+        .default_width(640.0)
         .show(ctx, |ui| {
             ui.label(format!(
                 "{} coders: this map and {}.",
@@ -283,7 +286,17 @@ fn table(ui: &mut egui::Ui, scope: &str, rows: &[&AgreementRow]) {
                 } else {
                     row.name.as_str()
                 };
-                ui.add(egui::Label::new(name).truncate());
+                // Room for a claim's label; longer ones are cut and shown whole on hover.
+                let size = egui::vec2(NAME_WIDTH, ui.spacing().interact_size.y);
+                ui.allocate_ui_with_layout(
+                    size,
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_width(NAME_WIDTH);
+                        ui.add(egui::Label::new(name).truncate())
+                            .on_hover_text(name);
+                    },
+                );
                 ui.label(row.units.to_string());
                 ui.label(percent(row.percent));
                 for alpha in row.alpha {
