@@ -6,6 +6,7 @@
 pub mod agreement;
 pub mod agreement_command;
 pub mod alpha;
+pub mod combine;
 pub mod command;
 pub mod compare;
 pub mod conflicts;
