@@ -116,6 +116,8 @@ impl StanceApp {
                 .chain(self.agreement.others.iter().map(|(_, m)| m.clone()))
                 .collect();
             self.agreement.report = Some((agreement(&maps), generation));
+            // A new or changed report resizes the window: draw again once it has settled.
+            ctx.request_repaint();
         }
         let Some((report, _)) = &self.agreement.report else {
             return;
@@ -218,6 +220,24 @@ fn agreement_ui(
                  coded count for nothing. Actors are matched by name or alias, claims by label.",
                 report.units_coded
             ));
+            // The buttons above the tables: always in view, however long the tables get.
+            ui.horizontal(|ui| {
+                let add = ui
+                    .add_enabled(!busy, egui::Button::new("Add a coder's map…"))
+                    .on_hover_text("Another coder's map of the same sources");
+                if add.clicked() {
+                    action = Some(Action::Add);
+                }
+                let save = ui
+                    .add_enabled(!busy, egui::Button::new("Save CSV…"))
+                    .on_hover_text("The same CSV as stancemap agreement --csv");
+                if save.clicked() {
+                    action = Some(Action::SaveCsv);
+                }
+                if ui.button("Close").clicked() {
+                    action = Some(Action::Close);
+                }
+            });
             ui.separator();
             egui::ScrollArea::vertical()
                 .max_height(420.0)
@@ -238,24 +258,6 @@ fn agreement_ui(
                         ui.add_space(8.0);
                     }
                 });
-            ui.separator();
-            ui.horizontal(|ui| {
-                let add = ui
-                    .add_enabled(!busy, egui::Button::new("Add a coder's map…"))
-                    .on_hover_text("Another coder's map of the same sources");
-                if add.clicked() {
-                    action = Some(Action::Add);
-                }
-                let save = ui
-                    .add_enabled(!busy, egui::Button::new("Save CSV…"))
-                    .on_hover_text("The same CSV as stancemap agreement --csv");
-                if save.clicked() {
-                    action = Some(Action::SaveCsv);
-                }
-                if ui.button("Close").clicked() {
-                    action = Some(Action::Close);
-                }
-            });
         });
     if !open {
         action = Some(Action::Close);
