@@ -58,6 +58,9 @@ pub enum Command {
     /// Compare the map with another map file: its differences drawn on the canvas, each one
     /// taken over on request.
     CompareWith,
+    /// Merge another analyst's independent coding of the same sources into this map, with
+    /// the matches of actors and claims confirmed in a table.
+    CombineWith,
     /// Open the window for a new source, with its text pasted or loaded from a file.
     AddSource,
     /// Load the selected source's text from a file.
@@ -182,6 +185,7 @@ impl Command {
             Command::Import => "Import…",
             Command::ExportAs => "Export as…",
             Command::CompareWith => "Compare with…",
+            Command::CombineWith => "Combine with…",
             Command::ShowConflicts => "Merge conflicts…",
             Command::AgreementWith => "Agreement with…",
             Command::AddSource => "Add source…",
@@ -249,6 +253,10 @@ impl Command {
             Command::AgreementWith => {
                 "Percent agreement and Krippendorff's alpha between this map and other coders' \
                  maps of the same sources: overall, per claim and per actor"
+            }
+            Command::CombineWith => {
+                "Merge another analyst's coding of the same sources into this map: actors \
+                 matched by name or alias, claims by label, each match confirmed in a table"
             }
             Command::ShowConflicts => {
                 "List the conflicts a merge left in this map, to keep ours or take theirs"
@@ -333,6 +341,7 @@ impl Command {
             | Command::Import
             | Command::ExportAs
             | Command::CompareWith
+            | Command::CombineWith
             | Command::AddSource
             | Command::ReplaceSourceText
             | Command::Quit => Menu::File,
@@ -441,6 +450,7 @@ impl Command {
             | Command::ThemeLight
             | Command::ThemeDark
             | Command::CompareWith
+            | Command::CombineWith
             | Command::ShowConflicts
             | Command::AgreementWith
             | Command::About => None,

@@ -11,6 +11,7 @@ pub mod canvas;
 pub mod change;
 mod cjk;
 mod clipboard;
+mod combine_window;
 mod command_dispatch;
 pub mod commands;
 mod compare_window;
@@ -99,6 +100,8 @@ pub struct StanceApp {
     cjk: cjk::CjkCheck,
     /// File → Compare with…: the dialog's ticket and the comparison (`compare_window.rs`).
     compare: compare_window::Compare,
+    /// File → Combine with…: the other coding and the table of matches (`combine_window.rs`).
+    combine: combine_window::CombineWindow,
     /// Map → Agreement with…: other coders' maps and the report (`agreement_window.rs`).
     agreement: agreement_window::AgreementWindow,
     /// Whether the analyst closed the merge conflicts window for this document.
@@ -134,6 +137,7 @@ impl StanceApp {
             cjk: cjk::CjkCheck::default(),
             compare: compare_window::Compare::default(),
             agreement: agreement_window::AgreementWindow::default(),
+            combine: combine_window::CombineWindow::default(),
             conflicts_closed: false,
             was_typing: false,
             input_order: input_order::InputOrder::default(),
@@ -157,6 +161,7 @@ impl StanceApp {
         self.conflicts_closed = false;
         self.end_comparison();
         self.agreement = agreement_window::AgreementWindow::default();
+        self.combine = combine_window::CombineWindow::default();
         self.status = None;
         self.shell_document_replaced();
         self.analysis_document_replaced();
@@ -435,6 +440,7 @@ impl StanceApp {
         self.conflicts_window(&ctx);
         self.compare_frame(&ctx);
         self.agreement_frame(&ctx);
+        self.combine_frame(&ctx);
         self.export_window(&ctx);
         self.formats_frame(&ctx);
         self.source_window_frame(&ctx);
