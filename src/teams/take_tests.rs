@@ -175,3 +175,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn following_a_take_moves_an_item_out_of_the_way_of_a_taken_id() {
+    let (theirs, names) = MapBuilder::new()
+        .actor("Putin", "Russia")
+        .claim("A")
+        .claim("B")
+        .stance("Putin", "B", Position::Supports)
+        .build();
+    let (a, b) = (names.claim("A"), names.claim("B"));
+    // Their claim A was taken here with B's id; B must move aside, its stance with it.
+    let moves = std::collections::BTreeMap::from([(a.0, b.0)]);
+    let followed = super::take::follow_moves(&theirs, &moves).unwrap();
+    assert_eq!(followed.claim(b).unwrap().label, "A");
+    assert_eq!(followed.claim(a).unwrap().label, "B");
+    assert_eq!(followed.stances().next().unwrap().claim, a);
+    // Nothing else moves.
+    assert_eq!(followed.actors().next(), theirs.actors().next());
+}
