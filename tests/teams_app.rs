@@ -1,6 +1,6 @@
 //! A map with merge conflicts opened in the app: a window lists each conflict by the item it
 //! concerns, the map opens with our side's values, and each conflict is decided by keeping
-//! ours or taking theirs, one undo step each.
+//! ours or taking theirs, one undo step each; closed, it comes back from the Map menu.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -8,7 +8,7 @@ mod common;
 
 use common::{app, harness, press, small_map, wait_for, write_map};
 use eframe::egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use stancemap::model::{Edit, Map};
 use stancemap::teams::merge::merge_maps;
 
@@ -89,6 +89,25 @@ fn the_conflicts_window_closes_and_the_conflicts_stay() {
     harness.run();
     assert!(harness.query_by_label("Merge conflicts").is_none());
     assert_eq!(harness.state().map().conflicts().len(), 1);
+
+    // Map → Merge conflicts… brings it back.
+    harness.get_by_label("Map").click();
+    harness.run();
+    harness.get_by_label("Merge conflicts…").click();
+    harness.run();
+    harness.get_by_label("Merge conflicts");
+    harness.get_by_label("Take theirs").click();
+    harness.run();
+    assert!(harness.state().map().conflicts().is_empty());
+    // With nothing left to decide, the command is greyed out.
+    harness.get_by_label("Map").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("Merge conflicts…")
+            .accesskit_node()
+            .is_disabled()
+    );
 }
 
 #[test]

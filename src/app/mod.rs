@@ -34,7 +34,9 @@ use eframe::egui;
 use panels::panel_room::SidePanel;
 use panels::{analysis, inspector, lists, menu, reader, status_clock};
 use std::path::PathBuf;
-use windows::{export_dialog, formats_dialog, source_files};
+use windows::{
+    agreement_window, combine_window, compare_window, export_dialog, formats_dialog, source_files,
+};
 
 /// The app's name as the window and the settings folder know it.
 pub const APP_NAME: &str = "stancemap";
@@ -63,6 +65,12 @@ pub struct StanceApp {
     lists: lists::Lists,
     clipboard: edit_commands::ClipboardState,
     cjk: cjk::CjkCheck,
+    /// File → Compare with…: the dialog's ticket and the comparison (`windows/compare_window.rs`).
+    compare: compare_window::Compare,
+    /// File → Combine with…: the other coding and the table of matches (`windows/combine_window.rs`).
+    combine: combine_window::CombineWindow,
+    /// Map → Agreement with…: other coders' maps and the report (`windows/agreement_window.rs`).
+    agreement: agreement_window::AgreementWindow,
     /// Whether the analyst closed the merge conflicts window for this document.
     conflicts_closed: bool,
     /// Whether a text field had the keyboard at the end of the last frame.
@@ -94,6 +102,9 @@ impl StanceApp {
             lists: lists::Lists::default(),
             clipboard: edit_commands::ClipboardState::default(),
             cjk: cjk::CjkCheck::default(),
+            compare: compare_window::Compare::default(),
+            agreement: agreement_window::AgreementWindow::default(),
+            combine: combine_window::CombineWindow::default(),
             conflicts_closed: false,
             was_typing: false,
             input_order: input_order::InputOrder::default(),
@@ -115,6 +126,9 @@ impl StanceApp {
         self.cjk = cjk::CjkCheck::default();
         self.reader.forget_document();
         self.conflicts_closed = false;
+        self.end_comparison();
+        self.agreement = agreement_window::AgreementWindow::default();
+        self.combine = combine_window::CombineWindow::default();
         self.status = None;
         self.surroundings_document_replaced();
         self.analysis_document_replaced();
@@ -334,6 +348,7 @@ impl StanceApp {
         requests.append(inspector);
         requests.append(self.analysis_panel_ui(ui, window_width));
         self.lay_out_on_open(&ctx);
+        self.compare.refresh(self.doc.map(), self.doc.generation());
         let selected = analysis::selected_nodes(self.doc.map(), &self.selection);
         let visibility =
             self.analysis
@@ -368,6 +383,14 @@ impl StanceApp {
                     visibility,
                 );
                 requests.append(canvas);
+                if let Some(comparison) = self.compare.session() {
+                    self.canvas.paint_comparison(
+                        ui,
+                        comparison.theirs(),
+                        comparison.version(),
+                        comparison.diff(),
+                    );
+                }
             })
             .response
             .rect;
@@ -380,6 +403,9 @@ impl StanceApp {
         reader::show_carried(&ctx, self.doc.map(), self.canvas.quote_target());
         self.coding_form_frame(&ctx);
         self.conflicts_window(&ctx);
+        self.compare_frame(&ctx);
+        self.agreement_frame(&ctx);
+        self.combine_frame(&ctx);
         self.export_window(&ctx);
         self.formats_frame(&ctx);
         self.source_window_frame(&ctx);

@@ -37,11 +37,22 @@ pub fn renumber_new_items(
     if moves.is_empty() {
         return Ok((theirs.clone(), moves));
     }
+    Ok((renumbered(theirs, &moves, next)?, moves))
+}
+
+/// `map` with the ids in `moves` (old → new) changed and every reference following, handing
+/// out ids from `next_id` on. `moves` must not send two items to one id, nor an item to an id
+/// another item keeps (the result would not assemble).
+pub fn renumbered(
+    map: &Map,
+    moves: &BTreeMap<u32, u32>,
+    next_id: u32,
+) -> Result<Map, Vec<Problem>> {
     let to = |id: u32| moves.get(&id).copied().unwrap_or(id);
     let parts = MapParts {
-        info: theirs.info(),
-        next_id: Some(next),
-        sources: theirs
+        info: map.info(),
+        next_id: Some(next_id),
+        sources: map
             .sources()
             .map(|s| {
                 let mut s = s.clone();
@@ -49,7 +60,7 @@ pub fn renumber_new_items(
                 s
             })
             .collect(),
-        actors: theirs
+        actors: map
             .actors()
             .map(|a| {
                 let mut a = a.clone();
@@ -57,7 +68,7 @@ pub fn renumber_new_items(
                 a
             })
             .collect(),
-        claims: theirs
+        claims: map
             .claims()
             .map(|c| {
                 let mut c = c.clone();
@@ -65,7 +76,7 @@ pub fn renumber_new_items(
                 c
             })
             .collect(),
-        stances: theirs
+        stances: map
             .stances()
             .map(|s| {
                 let mut s = s.clone();
@@ -76,7 +87,7 @@ pub fn renumber_new_items(
                 s
             })
             .collect(),
-        relations: theirs
+        relations: map
             .relations()
             .map(|r| {
                 let mut r = r.clone();
@@ -86,7 +97,7 @@ pub fn renumber_new_items(
                 r
             })
             .collect(),
-        conflicts: theirs
+        conflicts: map
             .conflicts()
             .iter()
             .map(|c| Conflict {
@@ -95,7 +106,7 @@ pub fn renumber_new_items(
             })
             .collect(),
     };
-    Ok((Map::assemble(parts)?, moves))
+    Map::assemble(parts)
 }
 
 #[cfg(test)]

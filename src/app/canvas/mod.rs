@@ -8,6 +8,7 @@ mod context;
 pub(in crate::app) mod context_menu;
 pub mod current_source;
 mod drawing;
+mod ghosts;
 mod hit;
 mod hover;
 mod interact;
@@ -32,6 +33,7 @@ mod view;
 pub use access::{edge_name, node_name};
 pub use camera::Camera;
 pub use drawing::Drawing;
+pub use ghosts::{ADDED, CHANGED, REMOVED};
 pub use interact::CreateMode;
 
 use crate::app::canvas::search::{SearchAction, SearchState};
@@ -133,6 +135,10 @@ pub struct CanvasState {
     cache: SceneCache,
     drawing: Option<Drawing>,
     minimap: minimap::Minimap,
+    /// The drawing of the map being compared with, while comparing.
+    ghosts: Option<ghosts::GhostScene>,
+    /// Whether the view should take in what the other map adds, once it is drawn.
+    show_ghosts_pending: bool,
 }
 
 impl std::fmt::Debug for CanvasState {
@@ -236,6 +242,54 @@ impl CanvasState {
     /// The node under the pointer that a quote carried from the reader would be dropped on.
     pub fn quote_target(&self) -> Option<NodeId> {
         self.quote_target
+    }
+
+    /// Draws the differences from another map over the map drawn this frame: `theirs` at
+    /// `version` (see [`crate::teams::compare::Comparison::version`]) and the differences
+    /// from this map to it. Call after [`canvas_ui`], in the same `ui`.
+    pub fn paint_comparison(
+        &mut self,
+        ui: &egui::Ui,
+        theirs: &Map,
+        version: u64,
+        diff: &crate::teams::diff::MapDiff,
+    ) {
+        let (Some(drawing), Some(viewport)) = (&self.drawing, self.viewport) else {
+            return;
+        };
+        let ghosts = ghosts::GhostScene::of(self.ghosts.take(), theirs, version, &drawing.style);
+        let marks = ghosts::marks(diff);
+        ghosts::paint(
+            &ui.painter_at(viewport),
+            &drawing.scene,
+            &ghosts,
+            &marks,
+            self.camera.to_screen(viewport),
+            viewport,
+        );
+        if std::mem::take(&mut self.show_ghosts_pending)
+            && let Some(added) = ghosts.added_bounds(&marks)
+            && !self.camera.visible(viewport).contains_rect(added)
+        {
+            // Widen the view to take in both maps, and draw again with it.
+            let both = drawing.scene.bounds.union(added);
+            self.camera = Camera::fit(both, viewport);
+            ui.ctx().request_repaint();
+        }
+        self.ghosts = Some(ghosts);
+    }
+
+    /// Starts a comparison: the next [`Self::paint_comparison`] brings what the other map
+    /// adds into view.
+    pub fn start_comparison(&mut self) {
+        self.ghosts = None;
+        self.show_ghosts_pending = true;
+    }
+
+    /// Forgets the drawing of the map compared with, once the comparison ends.
+    pub fn end_comparison(&mut self) {
+        self.ghosts = None;
+        self.show_ghosts_pending = false;
     }
 
     /// The generation of the map last drawn, if any.

@@ -61,6 +61,12 @@ pub enum Command {
     Import,
     /// Write the map in another program's format (CSV, GraphML, AIF, Argdown, …).
     ExportAs,
+    /// Compare the map with another map file: its differences drawn on the canvas, each one
+    /// taken over on request.
+    CompareWith,
+    /// Merge another analyst's independent coding of the same sources into this map, with
+    /// the matches of actors and claims confirmed in a table.
+    CombineWith,
     /// Open the window for a new source, with its text pasted or loaded from a file.
     AddSource,
     /// Load the selected source's text from a file.
@@ -131,6 +137,10 @@ pub enum Command {
     NetworkLayoutSelection,
     /// Show or hide the analysis panel.
     ShowAnalysis,
+    /// Show the window of conflicts a merge left in the map.
+    ShowConflicts,
+    /// Measure how far this map agrees with other coders' maps of the same sources.
+    AgreementWith,
     /// Show the list of keyboard shortcuts.
     ShowShortcuts,
     /// Show the version and credits.
@@ -180,6 +190,10 @@ impl Command {
             Command::CopyImage => "Copy image",
             Command::Import => "Import…",
             Command::ExportAs => "Export as…",
+            Command::CompareWith => "Compare with…",
+            Command::CombineWith => "Combine with…",
+            Command::ShowConflicts => "Merge conflicts…",
+            Command::AgreementWith => "Agreement with…",
             Command::AddSource => "Add source…",
             Command::ReplaceSourceText => "Replace source text from file…",
             Command::EditSource => "Edit source…",
@@ -237,6 +251,21 @@ impl Command {
             }
             Command::ExportAs => {
                 "Write the map as CSV, GraphML, AIF, Argdown, Kumu, JSON Canvas or DOT"
+            }
+            Command::CompareWith => {
+                "Draw another version of this map's differences on the canvas (added, removed, \
+                 changed) and take them over one by one or all at once"
+            }
+            Command::AgreementWith => {
+                "Percent agreement and Krippendorff's alpha between this map and other coders' \
+                 maps of the same sources: overall, per claim and per actor"
+            }
+            Command::CombineWith => {
+                "Merge another analyst's coding of the same sources into this map: actors \
+                 matched by name or alias, claims by label, each match confirmed in a table"
+            }
+            Command::ShowConflicts => {
+                "List the conflicts a merge left in this map, to keep ours or take theirs"
             }
             Command::Quit => "Close stancemap, offering to save unsaved changes",
             Command::AddSource => {
@@ -317,6 +346,8 @@ impl Command {
             | Command::ExportImage
             | Command::Import
             | Command::ExportAs
+            | Command::CompareWith
+            | Command::CombineWith
             | Command::AddSource
             | Command::ReplaceSourceText
             | Command::Quit => Menu::File,
@@ -351,7 +382,9 @@ impl Command {
             | Command::NetworkLayout
             | Command::StanceLayoutSelection
             | Command::NetworkLayoutSelection
-            | Command::ShowAnalysis => Menu::Map,
+            | Command::ShowAnalysis
+            | Command::ShowConflicts
+            | Command::AgreementWith => Menu::Map,
             Command::ShowShortcuts | Command::About => Menu::Help,
         }
     }
@@ -422,6 +455,10 @@ impl Command {
             | Command::ThemeSystem
             | Command::ThemeLight
             | Command::ThemeDark
+            | Command::CompareWith
+            | Command::CombineWith
+            | Command::ShowConflicts
+            | Command::AgreementWith
             | Command::About => None,
             Command::StanceLayout => Some(ctrl(Key::L)),
             Command::NetworkLayout => Some(ctrl_shift(Key::L)),
@@ -452,6 +489,7 @@ impl Command {
             self,
             Command::Save
                 | Command::ExportImage
+                | Command::CompareWith
                 | Command::AddSource
                 | Command::Quit
                 | Command::CopyImage

@@ -1,8 +1,12 @@
 //! The app's windows and dialogs: file dialogs and the path field that stands in for them,
 //! the file workflow's questions and reports, help, the command palette, Export, Import and
-//! Export as, merge conflicts, the source window and the offer to lay out pinned nodes.
+//! Export as, merge conflicts, comparing with, combining with and agreement with other
+//! coders' maps, the source window and the offer to lay out pinned nodes.
 
 pub mod add_source;
+pub(in crate::app) mod agreement_window;
+pub(in crate::app) mod combine_window;
+pub(in crate::app) mod compare_window;
 pub(in crate::app) mod conflicts_window;
 pub(in crate::app) mod date_field;
 pub mod dialogs;
