@@ -91,36 +91,6 @@ fn whole_word(text: &str, range: Range<usize>) -> bool {
     !(joins_before || joins_after)
 }
 
-/// The actor to offer for a quote at `selection` in a paragraph that starts at byte
-/// `paragraph_start`: the one named nearest before it in its paragraph (news text names the
-/// speaker, then quotes them: "普京說,俄方需要…"), else the first one named inside it (a
-/// selection that names its own subject), else the one named nearest before it in an earlier
-/// paragraph. `mentions` are in text order.
-pub fn offered_actor(
-    mentions: &[Mention],
-    selection: Range<usize>,
-    paragraph_start: usize,
-) -> Option<ActorId> {
-    let before = mentions
-        .iter()
-        .take_while(|m| m.range.start < selection.start)
-        .last();
-    let in_paragraph = before.filter(|m| m.range.start >= paragraph_start);
-    let inside = || {
-        mentions
-            .iter()
-            .find(|m| m.range.start >= selection.start && m.range.end <= selection.end)
-    };
-    in_paragraph.or_else(inside).or(before).map(|m| m.actor)
-}
-
-/// Where the paragraph (or line) holding byte `at` of `text` starts.
-pub fn paragraph_start(text: &str, at: usize) -> usize {
-    text.get(..at)
-        .and_then(|head| head.rfind('\n'))
-        .map_or(0, |newline| newline + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,41 +134,5 @@ mod tests {
         let found = finder().find("thus USA said the US would");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].range, 18..20);
-    }
-
-    #[test]
-    fn the_actor_named_nearest_before_a_selection_is_offered_else_one_inside() {
-        let text = "普京說，拜登稱美國不會派兵，他還說";
-        let mentions = finder().find(text);
-        // The speaker named before the quote, not the country the quote speaks of.
-        let quote = text.find("美國").unwrap();
-        assert_eq!(offered_actor(&mentions, quote..text.len(), 0), Some(BIDEN));
-        let after = text.find("他").unwrap();
-        assert_eq!(offered_actor(&mentions, after..text.len(), 0), Some(US));
-        // Nobody named before: the first actor named inside.
-        let at_biden = text.find("拜登").unwrap();
-        assert_eq!(offered_actor(&mentions, 0..at_biden, 0), Some(PUTIN));
-        assert_eq!(offered_actor(&[], 0..3, 0), None);
-    }
-
-    #[test]
-    fn a_selection_naming_its_own_subject_beats_a_name_from_an_earlier_paragraph() {
-        let text = "美國表示關注。\n普京與拜登會晤，普京說";
-        let mentions = finder().find(text);
-        let start = text.find("普京").unwrap();
-        let selection = start..text.len();
-        assert_eq!(paragraph_start(text, start), start);
-        assert_eq!(
-            offered_actor(&mentions, selection.clone(), start),
-            Some(PUTIN),
-            "named inside the selection, not the US of the paragraph before"
-        );
-        // With nobody named inside, the earlier paragraph's actor is still offered.
-        let tail = text.find("說").unwrap();
-        let quiet = finder().find(&text[..tail]);
-        assert_eq!(
-            offered_actor(&quiet[..1], tail..text.len(), start),
-            Some(US)
-        );
     }
 }

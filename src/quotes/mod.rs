@@ -6,8 +6,10 @@ mod find;
 mod marks;
 mod mentions;
 mod normalised;
+mod offer;
 
 pub use find::{QuoteFinder, find_quote};
 pub use marks::{Highlight, Marks, missing_quotes};
-pub use mentions::{Mention, MentionFinder, offered_actor, paragraph_start};
+pub use mentions::{Mention, MentionFinder};
 pub use normalised::Normalised;
+pub use offer::offered_actor;

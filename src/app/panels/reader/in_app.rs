@@ -8,7 +8,7 @@ use super::quote_drag::QuoteDrag;
 use crate::app::StanceApp;
 use crate::app::panels::panel_room::SidePanel;
 use crate::model::{ActorId, ItemId, NodeId, Point, SourceId};
-use crate::quotes::{offered_actor, paragraph_start};
+use crate::quotes::offered_actor;
 use eframe::egui;
 use std::ops::Range;
 
@@ -74,13 +74,8 @@ impl StanceApp {
 
     /// The actor to offer for the quote at `range` of the source shown in the reader.
     fn offered_actor(&self, source: SourceId, range: Range<usize>) -> Option<ActorId> {
-        let text = self
-            .doc
-            .map()
-            .source(source)
-            .and_then(|s| s.text.as_deref());
-        let paragraph = text.map_or(0, |text| paragraph_start(text, range.start));
-        offered_actor(self.reader.mentions(), range, paragraph)
+        let text = self.doc.map().source(source)?.text.as_deref()?;
+        offered_actor(text, self.reader.mentions(), range)
     }
 
     /// Opens the coding form for a quote dropped on `onto` (an actor or a claim), with that
