@@ -367,7 +367,7 @@ fn a_selection_that_names_an_actor_offers_it_and_typing_replaces_it() {
 }
 
 #[test]
-fn the_stance_date_starts_as_the_sources_and_a_bad_date_is_refused_in_the_form() {
+fn the_stance_date_starts_as_the_sources_then_the_last_ones_and_a_bad_date_is_refused() {
     let (app, _) = app(small_map(), None);
     let mut harness = harness(app);
     open_reader(&mut harness);
@@ -396,6 +396,15 @@ fn the_stance_date_starts_as_the_sources_and_a_bad_date_is_refused_in_the_form()
     let stance = map.stances().next().unwrap();
     assert_eq!(stance.date, Some(Date::constant(2021, 12, 7)));
     assert_eq!(stance.position, Position::Supports);
+    // The next quote from the same source starts with the date just used, not the source's
+    // (Escape first: the new stance's own Date field leaves the inspector with it).
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    find_and_select(&mut harness, "北約不得進一步東擴");
+    press(&mut harness, Modifiers::NONE, Key::S);
+    assert_eq!(
+        harness.get_by_label("Date").value().as_deref(),
+        Some("2021-12-07")
+    );
 }
 
 #[test]

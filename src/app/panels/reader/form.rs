@@ -7,7 +7,7 @@ use super::placement::Placement;
 use super::quote_drag::shortened;
 use super::suggest::{self, Suggestion};
 use crate::app::windows::date_field::{DATE_HINT, parse_date_field};
-use crate::model::{ActorId, ClaimId, Map, Position, SourceId};
+use crate::model::{ActorId, ClaimId, Date, Map, Position, SourceId};
 use eframe::egui::{self, Key, Modifiers, Ui, Vec2};
 use std::ops::Range;
 
@@ -69,7 +69,8 @@ pub struct CodingForm {
     claim: Pick<ClaimId>,
     /// The position Enter creates with: the last one used.
     position: Position,
-    /// When the position was stated, as typed; starts as the source's date.
+    /// When the position was stated, as typed; starts as the last stance's from this source,
+    /// else the source's date.
     date: String,
     /// The field to give the keyboard to on the next frame.
     focus: Option<Field>,
@@ -92,7 +93,7 @@ impl CodingForm {
         map: &Map,
         (source, range, quote): (SourceId, Range<usize>, String),
         ends: Ends,
-        position: Position,
+        (position, date): (Position, Option<Date>),
         (at, serial): (Placement, u64),
     ) -> Self {
         let actor = Pick {
@@ -118,11 +119,7 @@ impl CodingForm {
         } else {
             Field::Actor
         };
-        let date = map
-            .source(source)
-            .and_then(|s| s.date)
-            .map(|d| d.to_string())
-            .unwrap_or_default();
+        let date = date.map(|d| d.to_string()).unwrap_or_default();
         CodingForm {
             source,
             date,
@@ -192,7 +189,10 @@ impl CodingForm {
                     .desired_width(110.0),
             )
             .labelled_by(label.id)
-            .on_hover_text("When the position was stated; the source's date unless changed");
+            .on_hover_text(
+                "When the position was stated: the date of the last stance coded from this \
+                 source, else the source's date",
+            );
         });
         let mut create = None;
         ui.label("Position");

@@ -128,11 +128,15 @@ impl StanceApp {
         };
         let at = Placement::at_line(line, self.reader.form_size, ctx.content_rect());
         self.reader.serial += 1;
+        let date = match self.reader.last_date {
+            Some((last, date)) if last == source => date,
+            _ => map.source(source).and_then(|s| s.date),
+        };
         let form = CodingForm::new(
             map,
             (source, range, quote.to_owned()),
             ends,
-            self.reader.last_position,
+            (self.reader.last_position, date),
             (at, self.reader.serial),
         );
         self.reader.form = Some(form);
@@ -164,6 +168,7 @@ impl StanceApp {
         match self.doc.apply(edit, None) {
             Ok(()) => {
                 self.reader.last_position = coding.position;
+                self.reader.last_date = Some((coding.source, coding.date));
                 self.reader.form = None;
                 // The canvas keeps its zoom (the next quote may be dropped on another node in
                 // view): it pans only as far as the new stance needs.
