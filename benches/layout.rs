@@ -99,14 +99,45 @@ fn positions_after(graph: &LayoutGraph, map: &Map, style: &Style, kind: LayoutKi
     positions
 }
 
+/// Criterion's options that take a value in the next argument (not a filter).
+const OPTIONS_WITH_VALUES: [&str; 18] = [
+    "-s",
+    "--save-baseline",
+    "-b",
+    "--baseline",
+    "--baseline-lenient",
+    "--load-baseline",
+    "-c",
+    "--color",
+    "--sample-size",
+    "--warm-up-time",
+    "--measurement-time",
+    "--nresamples",
+    "--noise-threshold",
+    "--confidence-level",
+    "--significance-level",
+    "--profile-time",
+    "--plotting-backend",
+    "--output-format",
+];
+
 /// Whether the benchmark group `group` is to run: the filter given on the command line (a
 /// plain substring, as `cargo bench --bench layout -- 200_dot` passes it) is part of its
 /// name, or there is none, or it is a pattern this simple test cannot judge. Skipping the
 /// groups filtered out spares their quality counts (minutes on the 10,000-node maps).
 fn selected(group: &str) -> bool {
-    let filters: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let filters: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            let after_option = i
+                .checked_sub(1)
+                .and_then(|p| args.get(p))
+                .is_some_and(|p| OPTIONS_WITH_VALUES.contains(&p.as_str()));
+            !a.starts_with('-') && !after_option
+        })
+        .map(|(_, a)| a)
         .collect();
     filters.is_empty()
         || filters.iter().any(|f| {
