@@ -25,9 +25,9 @@ fn node_boxes(scene: &Scene) -> Vec<(NodeId, Rect)> {
 }
 
 /// The edges whose drawn line runs through the box of a node they do not join (boxes shrunk
-/// a little, as routing checks them, so a line grazing a corner does not count). Checks are
-/// as cheap as routing's and share its budget: should a huge, crowded map spend it, the
-/// remaining edges count as through nodes, as routing treats them.
+/// a little, as routing checks them, so a line grazing a corner does not count). The checks
+/// have a budget of their own, as large as routing a fresh scene gets: should a huge,
+/// crowded map spend it, the remaining edges count as through nodes, as routing treats them.
 pub fn edges_through_nodes(scene: &Scene) -> Vec<SceneId> {
     let obstacles = Obstacles::new(node_boxes(scene));
     scene
