@@ -13,6 +13,14 @@
 //! After the timings it prints the medians, the ratios to sfdp, and each drawing's edge
 //! crossings (estimated beyond a few million, see `count_crossings_bounded`) and overlapping
 //! node pairs. Results go in the README's "Layout" section.
+//!
+//! Then a topic-shaped map of 200 nodes, the size of a real debate, against graphviz `dot`
+//! (its layered drawing is the usual way to draw such a map by hand): `dot -Tplain` timed
+//! like sfdp, the stance layout alone, and the stance layout with the scene built on it
+//! (edges routed around nodes, as the canvas and exports draw them). Each drawing is then
+//! measured on its scene, with our routing on dot's positions too: crossings of straight
+//! edges, edges through nodes they do not join (straight, and as routed in the scene; for dot
+//! also on the splines dot drew itself), and overlapping boxes.
 
 // Benchmark code is test code: a broken setup should stop it loudly.
 #![allow(clippy::indexing_slicing, clippy::expect_used)]
@@ -21,14 +29,16 @@ mod generated;
 
 use criterion::Criterion;
 use generated::topic_map;
-use stancemap::layout::graphviz::{positions_from_plain, run_plain, to_dot};
+use stancemap::layout::graphviz::{edges_from_plain, positions_from_plain, run_plain, to_dot};
 use stancemap::layout::{
     Crossings, LayoutGraph, LayoutKind, Progress, Scope, count_crossings_bounded, layout_map,
     overlapping_pairs,
 };
+use stancemap::layout::{count_crossings, count_edge_node_hits, count_lines_through_boxes};
 use stancemap::model::synthetic::synthetic_map;
-use stancemap::model::{Map, Point};
-use stancemap::scene::{Style, Theme};
+use stancemap::model::{Edit, Map, Point};
+use stancemap::scene::measure::{edges_through_nodes, overlapping_nodes};
+use stancemap::scene::{Scene, Style, Theme};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -89,6 +99,175 @@ fn positions_after(graph: &LayoutGraph, map: &Map, style: &Style, kind: LayoutKi
     positions
 }
 
+/// Criterion's options that take a value in the next argument (not a filter).
+const OPTIONS_WITH_VALUES: [&str; 18] = [
+    "-s",
+    "--save-baseline",
+    "-b",
+    "--baseline",
+    "--baseline-lenient",
+    "--load-baseline",
+    "-c",
+    "--color",
+    "--sample-size",
+    "--warm-up-time",
+    "--measurement-time",
+    "--nresamples",
+    "--noise-threshold",
+    "--confidence-level",
+    "--significance-level",
+    "--profile-time",
+    "--plotting-backend",
+    "--output-format",
+];
+
+/// Whether the benchmark group `group` is to run: the filter given on the command line (a
+/// plain substring, as `cargo bench --bench layout -- 200_dot` passes it) is part of its
+/// name, or there is none, or it is a pattern this simple test cannot judge. Skipping the
+/// groups filtered out spares their quality counts (minutes on the 10,000-node maps).
+fn selected(group: &str) -> bool {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let filters: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            let after_option = i
+                .checked_sub(1)
+                .and_then(|p| args.get(p))
+                .is_some_and(|p| OPTIONS_WITH_VALUES.contains(&p.as_str()));
+            !a.starts_with('-') && !after_option
+        })
+        .map(|(_, a)| a)
+        .collect();
+    filters.is_empty()
+        || filters.iter().any(|f| {
+            group.contains(f.as_str()) || f.contains(|c: char| "^$.*+?()[]{}|\\".contains(c))
+        })
+}
+
+/// Size of the map compared with `dot`.
+const DOT_SIZE: usize = 200;
+
+/// A copy of `map` with the graph's nodes at `positions`, as a layout would leave it.
+fn moved(map: &Map, graph: &LayoutGraph, positions: &[Point]) -> Map {
+    let moves = graph
+        .nodes
+        .iter()
+        .zip(positions)
+        .map(|(node, at)| (node.id, *at))
+        .collect();
+    let mut map = map.clone();
+    map.apply(Edit::MoveNodes {
+        moves,
+        pinned: false,
+    })
+    .expect("the layout's nodes are on the map");
+    map
+}
+
+/// One drawing's figures: crossings, edges through nodes (straight, routed in the scene) and
+/// overlapping boxes in the scene.
+fn figures(map: &Map, graph: &LayoutGraph, positions: &[Point], style: &Style) -> [usize; 4] {
+    let scene = Scene::build(&moved(map, graph, positions), style);
+    [
+        count_crossings(graph, positions),
+        count_edge_node_hits(graph, positions),
+        edges_through_nodes(&scene).len(),
+        overlapping_nodes(&scene).len(),
+    ]
+}
+
+/// The 200-node map against `dot`: timings in the group `layout_topic_200_dot`, then the
+/// table row of each drawing.
+fn against_dot(criterion: &mut Criterion, style: &Style) {
+    let map = topic_map(DOT_SIZE);
+    let graph = LayoutGraph::from_map(&map, style, &Scope::Whole);
+    let dot = to_dot(&graph);
+    let group_name = "layout_topic_200_dot";
+    if !selected(group_name) {
+        return;
+    }
+    let mut group = criterion.benchmark_group(group_name);
+    group.bench_function("dot", |b| {
+        b.iter(|| black_box(run_plain("dot", &dot).expect("dot runs")))
+    });
+    group.bench_function("stance", |b| {
+        b.iter(|| {
+            black_box(
+                layout_map(
+                    &map,
+                    style,
+                    LayoutKind::Stance,
+                    &Scope::Whole,
+                    &Progress::new(),
+                )
+                .expect("not cancelled"),
+            )
+        })
+    });
+    let stance = positions_after(&graph, &map, style, LayoutKind::Stance);
+    group.bench_function("stance_scene", |b| {
+        b.iter(|| {
+            let moves = layout_map(
+                &map,
+                style,
+                LayoutKind::Stance,
+                &Scope::Whole,
+                &Progress::new(),
+            )
+            .expect("not cancelled");
+            let mut laid_out = map.clone();
+            laid_out
+                .apply(Edit::MoveNodes {
+                    moves,
+                    pinned: false,
+                })
+                .expect("the layout's nodes are on the map");
+            black_box(Scene::build(&laid_out, style))
+        })
+    });
+    group.finish();
+    let plain = run_plain("dot", &dot).expect("dot runs");
+    let dot_positions = positions_from_plain(&plain, &graph).expect("dot places every node");
+    let dot_lines = edges_from_plain(&plain).expect("dot's edges read back");
+    let through_dot_lines = count_lines_through_boxes(
+        &graph.boxes(&dot_positions),
+        dot_lines
+            .iter()
+            .map(|e| ((e.from, e.to), e.line.as_slice())),
+    );
+    let base = median(group_name, "dot");
+    println!(
+        "\n| nodes | edges | layout | median | ratio to dot | crossings | edges through nodes \
+         (straight: times / routed: edges) | overlapping pairs |"
+    );
+    println!("|---:|---:|---|---:|---:|---:|---:|---:|");
+    for (name, function, positions) in [
+        ("dot", "dot", &dot_positions),
+        ("stance", "stance", &stance),
+        ("stance + scene", "stance_scene", &stance),
+    ] {
+        let time = median(group_name, function);
+        let ratio = match (time, base) {
+            (Some(t), Some(b)) if b > 0.0 => format!("{:.2}×", t / b),
+            _ => "?".to_owned(),
+        };
+        let time = time.map_or("?".to_owned(), |t| format!("{:.1} ms", t * 1e3));
+        let [crossings, straight, routed, overlaps] = figures(&map, &graph, positions, style);
+        let own = if function == "dot" {
+            format!(" ({through_dot_lines} on dot's own splines)")
+        } else {
+            String::new()
+        };
+        println!(
+            "| {} | {} | {name} | {time} | {ratio} | {crossings} | {straight} / {routed}{own} | \
+             {overlaps} |",
+            map.node_count(),
+            graph.edges.len()
+        );
+    }
+}
+
 fn main() {
     let style = Style::new(Theme::Light);
     let mut criterion = Criterion::default()
@@ -96,12 +275,16 @@ fn main() {
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(20));
+    against_dot(&mut criterion, &style);
     let mut report = Vec::new();
     for (input, map) in inputs() {
+        let group_name = format!("layout_{input}");
+        if !selected(&group_name) {
+            continue;
+        }
         let nodes = map.node_count();
         let graph = LayoutGraph::from_map(&map, &style, &Scope::Whole);
         let dot = to_dot(&graph);
-        let group_name = format!("layout_{input}");
         let mut group = criterion.benchmark_group(&group_name);
         group.bench_function("sfdp", |b| {
             b.iter(|| black_box(run_plain("sfdp", &dot).expect("sfdp runs")))
@@ -137,6 +320,9 @@ fn main() {
         ));
     }
     criterion.final_summary();
+    if report.is_empty() {
+        return;
+    }
     println!(
         "\n| input | nodes | edges | layout | median | ratio to sfdp | crossings | overlapping pairs |"
     );

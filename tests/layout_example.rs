@@ -77,8 +77,9 @@ mod routes {
     use stancemap::example::example_map;
     use stancemap::export::{ExportOptions, render_svg};
     use stancemap::model::Date;
-    use stancemap::scene::routing::{Obstacles, edge_path, segment_hits};
-    use stancemap::scene::{Scene, SceneId, Style, Theme, bezier_point};
+    use stancemap::scene::measure::{edges_through_nodes, overlapping_nodes};
+    use stancemap::scene::routing::segment_hits;
+    use stancemap::scene::{Scene, Style, Theme, bezier_point};
 
     /// Edges through boxes they do not join with straight lines (the layout's own measure):
     /// 11. With the detours, 4 remain in the scene, each between an actor and a claim two
@@ -93,34 +94,11 @@ mod routes {
     fn edges_of_the_example_map_go_around_nodes_they_do_not_join() {
         let map = example_map().unwrap();
         let scene = Scene::build(&map, &Style::new(Theme::Light));
-        let nodes: Vec<_> = scene
-            .items
-            .iter()
-            .filter_map(|item| match item.id {
-                SceneId::Node(n) => Some((n, item.bounds)),
-                SceneId::Edge(_) => None,
-            })
-            .collect();
-        let obstacles = Obstacles::new(nodes.iter().copied());
-        let through: Vec<_> = scene
-            .items
-            .iter()
-            .filter(|item| {
-                item.ends
-                    .is_some_and(|ends| obstacles.blocks(&edge_path(&item.shapes), ends))
-            })
-            .map(|item| item.id)
-            .collect();
+        let through = edges_through_nodes(&scene);
         println!("edges through nodes in the scene: {}", through.len());
         assert!(through.len() <= THROUGH_IN_SCENE, "{through:?}");
-        for (i, (_, a)) in nodes.iter().enumerate() {
-            for (_, b) in nodes.iter().skip(i + 1) {
-                assert!(
-                    !a.shrink(0.5).intersects(b.shrink(0.5)),
-                    "{a:?} overlaps {b:?}"
-                );
-            }
-        }
+        let overlapping = overlapping_nodes(&scene);
+        assert!(overlapping.is_empty(), "{overlapping:?}");
     }
 
     /// The numbers in an SVG attribute.

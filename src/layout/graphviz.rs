@@ -90,6 +90,79 @@ pub fn positions_from_plain(text: &str, graph: &LayoutGraph) -> Result<Vec<Point
         .collect()
 }
 
+/// An edge as graphviz drew it: the nodes it joins (indices into the graph) and its spline,
+/// sampled into a polyline in map units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnEdge {
+    /// The node the edge leaves.
+    pub from: usize,
+    /// The node the edge reaches.
+    pub to: usize,
+    /// Points along the drawn line, from end to end.
+    pub line: Vec<Point>,
+}
+
+/// Points each cubic piece of a graphviz spline is sampled at (besides its start).
+const SPLINE_SAMPLES: usize = 16;
+
+/// The edges' lines from graphviz's `-Tplain` output for a graph written by [`to_dot`]: each
+/// `edge` line's B-spline control points (a start and three points per cubic piece), sampled.
+/// Fails if a line is malformed or names a node that is not `n` and a number.
+pub fn edges_from_plain(text: &str) -> Result<Vec<DrawnEdge>, String> {
+    let mut edges = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let mut fields = line.split_whitespace();
+        if fields.next() != Some("edge") {
+            continue;
+        }
+        let bad = || format!("line {}: cannot read edge line `{line}`", number + 1);
+        let mut node = || -> Result<usize, String> {
+            fields
+                .next()
+                .map(|name| name.trim_matches('"'))
+                .and_then(|name| name.strip_prefix('n'))
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(bad)
+        };
+        let (from, to) = (node()?, node()?);
+        let count: usize = fields.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+        let mut controls = Vec::with_capacity(count);
+        for _ in 0..count {
+            let x: f32 = fields.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+            let y: f32 = fields.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+            controls.push(Point::new(x * UNITS_PER_INCH, -y * UNITS_PER_INCH));
+        }
+        if count == 0 || count % 3 != 1 {
+            return Err(bad());
+        }
+        edges.push(DrawnEdge {
+            from,
+            to,
+            line: sampled_spline(&controls),
+        });
+    }
+    Ok(edges)
+}
+
+/// Points along a spline of cubic pieces sharing their ends (`p0 p1 p2 p3 p4 p5 p6 ...`).
+fn sampled_spline(controls: &[Point]) -> Vec<Point> {
+    let mut line: Vec<Point> = controls.first().copied().into_iter().collect();
+    let mut start = 0;
+    while let Some(&[p0, p1, p2, p3]) = controls.get(start..start + 4) {
+        for i in 1..=SPLINE_SAMPLES {
+            let t = i as f32 / SPLINE_SAMPLES as f32;
+            let u = 1.0 - t;
+            let (w0, w1, w2, w3) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+            line.push(Point::new(
+                w0 * p0.x + w1 * p1.x + w2 * p2.x + w3 * p3.x,
+                w0 * p0.y + w1 * p1.y + w2 * p2.y + w3 * p3.y,
+            ));
+        }
+        start += 3;
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::geometry::Size;
@@ -134,6 +207,27 @@ mod tests {
             positions,
             [Point::new(72.0, -108.0), Point::new(72.0, -36.0)]
         );
+    }
+
+    #[test]
+    fn edge_splines_are_read_back_in_map_units() {
+        let plain = "graph 1 3 2\nedge n0 n1 4 1 1.25 1 1 1 1 1 0.75 solid black\nstop\n";
+        let edges = edges_from_plain(plain).unwrap();
+        assert_eq!(edges.len(), 1);
+        let edge = &edges[0];
+        assert_eq!((edge.from, edge.to), (0, 1));
+        assert_eq!(edge.line.len(), SPLINE_SAMPLES + 1);
+        assert_eq!(edge.line.first(), Some(&Point::new(72.0, -90.0)));
+        assert_eq!(edge.line.last(), Some(&Point::new(72.0, -54.0)));
+    }
+
+    #[test]
+    fn an_edge_with_a_broken_spline_is_an_error() {
+        let plain = "graph 1 3 2\nedge n0 n1 3 1 1.25 1 1 1 0.75 solid black\nstop\n";
+        let err = edges_from_plain(plain).unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+        let plain = "edge a b 1 0 0 solid black\n";
+        assert!(edges_from_plain(plain).is_err());
     }
 
     #[test]

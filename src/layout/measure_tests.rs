@@ -203,3 +203,30 @@ fn a_tangle_beyond_the_budget_is_estimated_closely() {
     assert!(error < 0.1, "estimated {estimate}, counted {exact}");
     assert_eq!(format!("{}", Crossings::About(12)), "about 12");
 }
+
+#[test]
+fn a_line_counts_once_however_many_boxes_it_runs_through_but_not_its_own() {
+    let boxes: Vec<NodeBox> = [0.0, 100.0, 200.0, 300.0]
+        .into_iter()
+        .map(|x| NodeBox::new(Point::new(x, 0.0), Size::new(40.0, 40.0)))
+        .collect();
+    let straight = [Point::new(0.0, 0.0), Point::new(300.0, 0.0)];
+    let around = [
+        Point::new(0.0, 0.0),
+        Point::new(150.0, 100.0),
+        Point::new(300.0, 0.0),
+    ];
+    let grazing = [Point::new(-50.0, 19.0), Point::new(150.0, 19.0)];
+    assert_eq!(
+        count_lines_through_boxes(&boxes, [((0, 3), &straight[..])]),
+        1
+    );
+    assert_eq!(
+        count_lines_through_boxes(&boxes, [((0, 3), &around[..])]),
+        0
+    );
+    assert_eq!(
+        count_lines_through_boxes(&boxes, [((2, 3), &grazing[..])]),
+        0
+    );
+}

@@ -32,7 +32,7 @@ pub use geometry::{NodeBox, Size};
 pub use graph::{EdgeKind, LayoutEdge, LayoutGraph, LayoutNode, NodeKind, Scope};
 pub use measure::{
     CROSSING_BUDGET, Crossings, count_crossings, count_crossings_among, count_crossings_bounded,
-    count_edge_node_hits, has_overlaps, overlapping_pairs,
+    count_edge_node_hits, count_lines_through_boxes, has_overlaps, overlapping_pairs,
 };
 pub use network::{NETWORK_GAP, network_layout};
 pub use overlap::remove_overlaps;

@@ -7,6 +7,7 @@ mod cache;
 mod camps;
 pub mod edges;
 mod legend;
+pub mod measure;
 mod merge;
 pub mod nodes;
 mod route_index;
