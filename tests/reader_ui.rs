@@ -396,7 +396,7 @@ fn the_stance_date_starts_as_the_sources_then_the_last_ones_and_a_bad_date_is_re
     let stance = map.stances().next().unwrap();
     assert_eq!(stance.date, Some(Date::constant(2021, 12, 7)));
     assert_eq!(stance.position, Position::Supports);
-    // The next quote from the same source starts with the date just used, not the source's
+    // The next quote from the same source starts with the date its stances have, not the source's
     // (Escape first: the new stance's own Date field leaves the inspector with it).
     press(&mut harness, Modifiers::NONE, Key::Escape);
     find_and_select(&mut harness, "北約不得進一步東擴");

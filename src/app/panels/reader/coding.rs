@@ -1,6 +1,6 @@
 //! Turning a coded selection into edits: the stance with the exact selected text as its quote,
-//! the source and the date (the source's unless the analyst changed it), and any new actor or claim it needs, placed next to what it
-//! connects to, all in one batch (one undo step).
+//! the source and the date, and any new actor or claim it needs, placed next to what it
+//! connects to, all in one batch (one undo step); and the date a new stance starts with.
 
 use crate::model::{
     Actor, ActorId, ActorKind, Claim, ClaimId, Date, Edit, Map, Point, Position, SourceId, Stance,
@@ -84,6 +84,29 @@ pub fn coding_edit(map: &Map, coding: &Coding, near: Point) -> (Edit, StanceId) 
     (Edit::Batch(edits), id)
 }
 
+/// The date a new stance from `source` starts with: the date most of the stances already
+/// coded from it have (ties go to the latest coded), else the source's own date. An article
+/// dated the day after the call it reports gives most quotes the call's day; one quote of an
+/// earlier speech does not change that for the next.
+pub fn usual_date(map: &Map, source: SourceId) -> Option<Date> {
+    let mut counts: Vec<(Date, usize, StanceId)> = Vec::new();
+    for stance in map.stances_citing(source) {
+        let Some(date) = stance.date else { continue };
+        match counts.iter_mut().find(|(d, ..)| *d == date) {
+            Some((_, count, latest)) => {
+                *count += 1;
+                *latest = (*latest).max(stance.id);
+            }
+            None => counts.push((date, 1, stance.id)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, count, latest)| (count, latest))
+        .map(|(date, ..)| date)
+        .or_else(|| map.source(source).and_then(|s| s.date))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +170,31 @@ mod tests {
         assert_eq!(claim.label, "No troops to Ukraine");
         assert!(!claim.pinned);
         assert_eq!(claim.at, Point::new(10.0 + BESIDE, 10.0));
+    }
+
+    #[test]
+    fn a_new_stance_starts_with_the_date_most_stances_from_its_source_have() {
+        let (mut map, source, claim) = map();
+        assert_eq!(usual_date(&map, source), Some(Date::constant(2021, 12, 8)));
+        let call = Date::constant(2021, 12, 7);
+        let speech = Date::constant(2021, 11, 18);
+        for (name, date) in [("Putin", call), ("Lavrov", speech), ("Peskov", call)] {
+            let coding = Coding {
+                actor: Choice::New(name.into()),
+                claim: Choice::Existing(claim),
+                position: Position::Supports,
+                quote: "北約不得東擴".into(),
+                source,
+                date: Some(date),
+            };
+            let (edit, _) = coding_edit(&map, &coding, Point::default());
+            map.apply(edit).unwrap();
+            if name == "Lavrov" {
+                // One each: the tie goes to the latest coded.
+                assert_eq!(usual_date(&map, source), Some(speech));
+            }
+        }
+        // The earlier speech's date does not carry over to the next quote.
+        assert_eq!(usual_date(&map, source), Some(call));
     }
 }

@@ -69,8 +69,8 @@ pub struct CodingForm {
     claim: Pick<ClaimId>,
     /// The position Enter creates with: the last one used.
     position: Position,
-    /// When the position was stated, as typed; starts as the last stance's from this source,
-    /// else the source's date.
+    /// When the position was stated, as typed; starts as the date most stances from this
+    /// source have, else the source's date.
     date: String,
     /// The field to give the keyboard to on the next frame.
     focus: Option<Field>,
@@ -190,8 +190,8 @@ impl CodingForm {
             )
             .labelled_by(label.id)
             .on_hover_text(
-                "When the position was stated: the date of the last stance coded from this \
-                 source, else the source's date",
+                "When the position was stated: the date most stances from this source have, \
+                 else the source's date",
             );
         });
         let mut create = None;

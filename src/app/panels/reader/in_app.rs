@@ -1,7 +1,7 @@
 //! The reader inside the app: its side panel, following the app's selection, and the coding
 //! form's stance applied through the document as one undo step.
 
-use super::coding::coding_edit;
+use super::coding::{coding_edit, usual_date};
 use super::form::{CodingForm, Ends, FormOutcome};
 use super::placement::Placement;
 use super::quote_drag::QuoteDrag;
@@ -128,10 +128,7 @@ impl StanceApp {
         };
         let at = Placement::at_line(line, self.reader.form_size, ctx.content_rect());
         self.reader.serial += 1;
-        let date = match self.reader.last_date {
-            Some((last, date)) if last == source => date,
-            _ => map.source(source).and_then(|s| s.date),
-        };
+        let date = usual_date(map, source);
         let form = CodingForm::new(
             map,
             (source, range, quote.to_owned()),
@@ -168,7 +165,6 @@ impl StanceApp {
         match self.doc.apply(edit, None) {
             Ok(()) => {
                 self.reader.last_position = coding.position;
-                self.reader.last_date = Some((coding.source, coding.date));
                 self.reader.form = None;
                 // The canvas keeps its zoom (the next quote may be dropped on another node in
                 // view): it pans only as far as the new stance needs.

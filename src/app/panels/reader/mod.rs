@@ -22,7 +22,7 @@ pub use galleys::{Look, line_job};
 pub use quote_drag::{QuoteDrag, show_carried};
 pub use text_view::describe_stance;
 
-use crate::model::{Date, ItemId, Map, Position, SourceId, StanceId};
+use crate::model::{ItemId, Map, Position, SourceId, StanceId};
 use crate::quotes::Mention;
 use cache::TextCache;
 use eframe::egui::{Rect, Vec2};
@@ -55,9 +55,6 @@ pub struct Reader {
     serial: u64,
     /// The position the last coded stance took, which Enter in the next form creates.
     last_position: Position,
-    /// The source and date of the last coded stance: the next form from the same source
-    /// starts with that date (a run of quotes from one day of an article dated the next).
-    last_date: Option<(SourceId, Option<Date>)>,
     /// The coding form's size when last shown, to place the next one where it fits.
     form_size: Vec2,
 }
@@ -86,7 +83,6 @@ impl Default for Reader {
             form: None,
             serial: 0,
             last_position: Position::Supports,
-            last_date: None,
             form_size: placement::FORM_SIZE_GUESS,
         }
     }
