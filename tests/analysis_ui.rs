@@ -2,6 +2,9 @@
 //! labels: a matrix cell selects its stance, filters hide what they should, findings select
 //! their items, and a layout run from the Map menu is one undoable step.
 
+mod common;
+
+use common::settle_layout;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -38,25 +41,6 @@ fn stance_of(map: &Map, actor: &str, claim: &str) -> StanceId {
         .find(|s| s.actor == actor && map.claim(s.claim).is_some_and(|c| c.label == claim))
         .map(|s| s.id)
         .unwrap_or_else(|| panic!("no stance of {actor} on {claim}"))
-}
-
-/// Steps the app in real time until no layout runs and nothing glides any more.
-fn settle(harness: &mut Harness<'static, StanceApp>) {
-    let start = Instant::now();
-    while harness.state().is_laying_out() && start.elapsed() < Duration::from_secs(60) {
-        harness.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(
-        !harness.state().is_laying_out(),
-        "the layout did not finish"
-    );
-    // Let the glide play out.
-    let glide = Instant::now();
-    while glide.elapsed() < Duration::from_millis(700) {
-        harness.step();
-        std::thread::sleep(Duration::from_millis(30));
-    }
 }
 
 #[test]
@@ -246,7 +230,7 @@ fn a_layout_from_the_map_menu_is_one_undoable_step() {
     // The menu shows the shortcut beside the name.
     harness.get_by_label("Stance layout Ctrl+L").click();
     harness.step();
-    settle(&mut harness);
+    settle_layout(&mut harness);
     let style = Style::new(Theme::Light);
     let after = harness.state().map().clone();
     assert_ne!(after, before);
@@ -275,7 +259,7 @@ fn a_map_never_arranged_is_laid_out_when_it_opens() {
     .unwrap();
     let mut harness = harness(StanceApp::new(map, None));
     harness.step();
-    settle(&mut harness);
+    settle_layout(&mut harness);
     let after = harness.state().map();
     assert!(map_overlaps(after, &Style::new(Theme::Light), STANCE_GAP - 1.0).is_empty());
     assert!(harness.state().document().can_undo());
@@ -361,7 +345,7 @@ fn a_long_layout_shows_progress_and_can_be_cancelled() {
     // screen): on a busy machine a pointer click sent in the progress window's first frames
     // was now and then not taken, and the layout ran to its end.
     harness.get_by_label("Cancel").click_accesskit();
-    settle(&mut harness);
+    settle_layout(&mut harness);
     assert_eq!(harness.state().status(), Some("Stance layout cancelled"));
     assert_eq!(harness.state().map(), &before);
     assert!(!harness.state().document().can_undo());
@@ -398,7 +382,7 @@ fn a_layout_of_pinned_nodes_says_why_and_offers_to_move_them_too() {
     harness.run();
     harness.get_by_label("Lay out pinned nodes too").click();
     harness.step();
-    settle(&mut harness);
+    settle_layout(&mut harness);
     let after = harness.state().map().clone();
     assert!(map_overlaps(&after, &Style::new(Theme::Light), STANCE_GAP - 1.0).is_empty());
     assert!(after.nodes().all(|n| after.node_pinned(n) == Some(false)));

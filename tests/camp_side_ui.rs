@@ -6,32 +6,12 @@
 
 mod common;
 
-use common::{CTRL_SHIFT, app, harness, press};
+use common::{CTRL_SHIFT, app, harness, press, settle_layout};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stancemap::app::StanceApp;
 use stancemap::model::CampSide;
-use std::time::{Duration, Instant};
-
-/// Steps until the layout running on its worker is done and its glide played out.
-fn settle(harness: &mut Harness<'static, StanceApp>) {
-    let start = Instant::now();
-    while harness.state().is_laying_out() && start.elapsed() < Duration::from_secs(60) {
-        harness.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(
-        !harness.state().is_laying_out(),
-        "the layout did not finish"
-    );
-    let glide = Instant::now();
-    while glide.elapsed() < Duration::from_millis(700) {
-        harness.step();
-        std::thread::sleep(Duration::from_millis(30));
-    }
-    harness.run();
-}
 
 fn x_of(harness: &Harness<'static, StanceApp>, name: &str) -> f32 {
     let map = harness.state().map();
@@ -58,7 +38,7 @@ fn a_camp_fixed_on_the_right_is_undone_in_one_step_and_kept_there_by_the_layout(
     assert_eq!(russia(&harness), Some(CampSide::Right));
 
     press(&mut harness, Modifiers::COMMAND, Key::L);
-    settle(&mut harness);
+    settle_layout(&mut harness);
     let map = harness.state().map();
     let rightmost_claim = map.claims().map(|c| c.at.x).fold(f32::MIN, f32::max);
     for actor in map.actors().filter(|a| a.camp_name() == Some("Russia")) {

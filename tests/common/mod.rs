@@ -161,3 +161,22 @@ pub fn add_claim(harness: &mut Harness<'static, StanceApp>, label: &str) {
     ))));
     harness.run();
 }
+
+/// Steps the app in real time until no layout runs and its glide has played out.
+pub fn settle_layout(harness: &mut Harness<'static, StanceApp>) {
+    let start = std::time::Instant::now();
+    while harness.state().is_laying_out() && start.elapsed() < Duration::from_secs(60) {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        !harness.state().is_laying_out(),
+        "the layout did not finish"
+    );
+    let glide = std::time::Instant::now();
+    while glide.elapsed() < Duration::from_millis(700) {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    harness.run();
+}
