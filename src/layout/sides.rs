@@ -519,8 +519,9 @@ mod tests {
         assert_eq!(sides[2], Some(Side::Right));
     }
 
-    #[test]
-    fn local_search_keeps_fixed_sides_too() {
+    /// Twenty camps in two blocs: even camps support claim 0 and oppose claim 1, odd camps
+    /// the reverse.
+    fn two_blocs_of_twenty_camps() -> LayoutGraph {
         let camps: Vec<String> = (0..20).map(|i| format!("camp {i}")).collect();
         let names: Vec<&str> = camps.iter().map(String::as_str).collect();
         let mut stances = Vec::new();
@@ -529,7 +530,12 @@ mod tests {
             stances.push((a, 0, s));
             stances.push((a, 1, -s));
         }
-        let mut g = graph(&names, 2, &stances);
+        graph(&names, 2, &stances)
+    }
+
+    #[test]
+    fn local_search_keeps_fixed_sides_too() {
+        let mut g = two_blocs_of_twenty_camps();
         // Camp 0 fixed on the right: its bloc follows it there.
         g.camp_sides = vec![None; 20];
         g.camp_sides[0] = Some(Side::Right);
@@ -542,17 +548,7 @@ mod tests {
 
     #[test]
     fn many_camps_are_split_by_local_search() {
-        // Twenty camps in two blocs: even camps support claim 0 and oppose claim 1, odd camps
-        // the reverse.
-        let camps: Vec<String> = (0..20).map(|i| format!("camp {i}")).collect();
-        let names: Vec<&str> = camps.iter().map(String::as_str).collect();
-        let mut stances = Vec::new();
-        for a in 0..20 {
-            let s = if a % 2 == 0 { 1 } else { -1 };
-            stances.push((a, 0, s));
-            stances.push((a, 1, -s));
-        }
-        let g = graph(&names, 2, &stances);
+        let g = two_blocs_of_twenty_camps();
         let sides = assign_sides(&g, &all(&g));
         for (a, side) in sides.iter().take(20).enumerate() {
             let expected = if a % 2 == 0 { Side::Left } else { Side::Right };
