@@ -9,11 +9,14 @@
 //!
 //! Results go in the README's "Canvas frame" section.
 
+mod egui_frame;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eframe::egui::{
     self, Align2, Color32, FontFamily, FontId, Painter, Pos2, Rect, Sense, Stroke, StrokeKind,
     Vec2, emath::TSTransform, epaint::CubicBezierShape,
 };
+use egui_frame::vertices;
 use stancemap::app::canvas::{Camera, CanvasState, canvas_ui};
 use stancemap::app::selection::Selection;
 use stancemap::model::{Edit, Map, Point};
@@ -101,19 +104,6 @@ fn naive_frame(ctx: &egui::Context, setup: &Setup) -> usize {
         });
     });
     vertices(ctx, output)
-}
-
-fn vertices(ctx: &egui::Context, mut output: egui::FullOutput) -> usize {
-    // No renderer takes the font texture here.
-    output.textures_delta.clear();
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-    primitives
-        .iter()
-        .map(|p| match &p.primitive {
-            egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
-            egui::epaint::Primitive::Callback(_) => 0,
-        })
-        .sum()
 }
 
 /// Paints one scene shape the straightforward way: one egui shape per scene shape.

@@ -15,8 +15,11 @@
 // The benchmark's setup fails loudly when its generated map is not what it expects.
 #![allow(clippy::expect_used, clippy::indexing_slicing)]
 
+mod egui_frame;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Color32, Pos2, Rect, Vec2};
+use egui_frame::vertices;
 use stancemap::app::panels::reader::{Look, Reader, line_job};
 use stancemap::model::{Actor, ActorKind, Claim, Edit, Map, Point, Position, Source, Stance};
 use stancemap::quotes::Marks;
@@ -95,18 +98,6 @@ fn input() -> egui::RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SCREEN)),
         ..Default::default()
     }
-}
-
-fn vertices(ctx: &egui::Context, mut output: egui::FullOutput) -> usize {
-    output.textures_delta.clear();
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-    primitives
-        .iter()
-        .map(|p| match &p.primitive {
-            egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
-            egui::epaint::Primitive::Callback(_) => 0,
-        })
-        .sum()
 }
 
 fn reader_frame(ctx: &egui::Context, map: &Map, reader: &mut Reader) -> usize {

@@ -20,6 +20,15 @@ fn example() -> Map {
     load_file(Path::new("maps/putin-biden-call-2021.ron")).unwrap()
 }
 
+/// `base` with its first stance's quote changed to `quote` (one side of a conflict).
+fn with_first_quote(base: &Map, quote: &str) -> Map {
+    let mut map = base.clone();
+    let mut stance = map.stances().next().unwrap().clone();
+    stance.quote = quote.into();
+    map.apply(Edit::UpdateStance(stance)).unwrap();
+    map
+}
+
 fn write(dir: &Path, name: &str, map: &Map) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, to_ron_string(map).unwrap()).unwrap();
@@ -162,13 +171,7 @@ fn merge_without_conflicts_writes_both_sides_work_and_exits_0() {
 fn merge_with_a_conflict_records_it_lists_it_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let base = example();
-    let side = |quote: &str| {
-        let mut map = base.clone();
-        let mut stance = map.stances().next().unwrap().clone();
-        stance.quote = quote.into();
-        map.apply(Edit::UpdateStance(stance)).unwrap();
-        map
-    };
+    let side = |quote: &str| with_first_quote(&base, quote);
     let paths = [
         write(dir.path(), "base.ron", &base),
         write(dir.path(), "ours.ron", &side("ours")),
@@ -263,13 +266,7 @@ fn agreement_needs_two_maps_and_reports_bad_ones() {
 fn check_lists_the_conflicts_a_merged_map_holds() {
     let dir = tempfile::tempdir().unwrap();
     let base = example();
-    let side = |quote: &str| {
-        let mut map = base.clone();
-        let mut stance = map.stances().next().unwrap().clone();
-        stance.quote = quote.into();
-        map.apply(Edit::UpdateStance(stance)).unwrap();
-        map
-    };
+    let side = |quote: &str| with_first_quote(&base, quote);
     let merged = stancemap::teams::merge::merge_maps(&base, &side("a"), &side("b"))
         .unwrap()
         .map;
