@@ -5,7 +5,7 @@
 use crate::model::{ActorId, Date, EdgeId, Map, NodeId, Position, StanceId};
 use crate::scene::routing::Obstacles;
 use crate::scene::text::{LINE_HEIGHT, text_width, wrap_all};
-use crate::scene::{Align, LineStyle, SceneId, SceneItem, Shape, Style, bezier_point};
+use crate::scene::{Align, LineStyle, SceneId, SceneItem, Shape, Style, curves, point_along};
 use eframe::egui::{Color32, Pos2, Rect, Vec2};
 use std::collections::BTreeMap;
 
@@ -177,11 +177,11 @@ pub fn number_badges<'a>(
                 .collect();
             own.sort_unstable();
             let number = number_text(&own)?;
-            let (points, stroke) = item.shapes.iter().find_map(|shape| match shape {
-                Shape::Curve { points, stroke } => Some((points, stroke)),
-                _ => None,
-            })?;
-            let place = |t: f32| badge(bezier_point(points, t), &number, stroke.colour, style);
+            let (_, stroke) = curves(&item.shapes).next()?;
+            let place = |t: f32| {
+                let at = point_along(&item.shapes, t).unwrap_or(item.bounds.center());
+                badge(at, &number, stroke.colour, style)
+            };
             let (rect, shapes) = BADGE_SPOTS
                 .iter()
                 .map(|t| place(*t))

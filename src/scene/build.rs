@@ -2,6 +2,7 @@
 
 use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
+use super::course::Course;
 use super::edges::{CountBadge, Head, counted_edge_shapes, parallel_bends};
 use super::merge::{draws, merged_groups};
 use super::nodes::{NodeDrawing, Outline};
@@ -83,14 +84,14 @@ pub struct Scene {
 }
 
 /// What an item's drawing depends on besides where its nodes are.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) enum ItemLook {
     /// A node and its outline.
     Node(Outline),
-    /// An edge: its bend, line and head, its count if it stands for several stances, and
+    /// An edge: its course, line and head, its count if it stands for several stances, and
     /// whether it is drawn faded.
     Edge {
-        bend: f32,
+        course: Course,
         stroke: LineStyle,
         head: Head,
         badge: Option<CountBadge>,
@@ -166,16 +167,15 @@ impl Scene {
                 let bend = bends.get(&id).copied().unwrap_or(0.0);
                 let routed = route((a, b), (from, to), bend, stroke, head, &routes.obstacles);
                 routes.record(id, &routed);
-                let bend = routed.bend;
                 let badge = count_badge(merged.len(), style);
+                let shapes = cache.edge(id, (a, b), &routed.course, (stroke, head), badge);
                 looks.push(ItemLook::Edge {
-                    bend,
+                    course: routed.course,
                     stroke,
                     head,
                     badge,
                     dimmed: false,
                 });
-                let shapes = cache.edge(id, (a, b), bend, (stroke, head), badge);
                 SceneItem {
                     id: SceneId::Edge(id),
                     bounds: union_bounds(&shapes),
@@ -242,12 +242,12 @@ impl Scene {
     pub fn moved_edge(&self, index: usize, from: Vec2, to: Vec2) -> Option<Vec<Shape>> {
         let (a, b) = self.items.get(index)?.ends?;
         let ItemLook::Edge {
-            bend,
+            course,
             stroke,
             head,
             badge,
             dimmed,
-        } = *self.looks.get(index)?
+        } = self.looks.get(index)?
         else {
             return None;
         };
@@ -259,11 +259,11 @@ impl Scene {
         let shapes = counted_edge_shapes(
             &moved(a, from)?,
             &moved(b, to)?,
-            bend,
-            (stroke, head),
-            badge,
+            course,
+            (*stroke, *head),
+            *badge,
         );
-        Some(if dimmed {
+        Some(if *dimmed {
             shapes.iter().map(|s| faded(s, DIM_OPACITY)).collect()
         } else {
             shapes

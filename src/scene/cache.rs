@@ -5,6 +5,7 @@
 //! changed and moves the rest.
 
 use super::build::Scene;
+use super::course::Course;
 use super::edges::{CountBadge, Head, counted_edge_shapes};
 use super::nodes::{self, NodeDrawing};
 use super::shapes::{LineStyle, Shape};
@@ -39,7 +40,7 @@ struct CachedNode {
 struct EdgeKey {
     from: NodeDrawingKey,
     to: NodeDrawingKey,
-    bend: f32,
+    course: Course,
     stroke: LineStyle,
     head: Head,
     badge: Option<CountBadge>,
@@ -175,7 +176,7 @@ impl SceneCache {
         &mut self,
         id: EdgeId,
         (from, to): (&NodeDrawing, &NodeDrawing),
-        bend: f32,
+        course: &Course,
         (stroke, head): (LineStyle, Head),
         badge: Option<CountBadge>,
     ) -> Vec<Shape> {
@@ -189,7 +190,7 @@ impl SceneCache {
                 rect: to.rect,
                 outline: to.outline,
             },
-            bend,
+            course: course.clone(),
             stroke,
             head,
             badge,
@@ -199,7 +200,7 @@ impl SceneCache {
         {
             return shapes.clone();
         }
-        let shapes = counted_edge_shapes(from, to, bend, (stroke, head), badge);
+        let shapes = counted_edge_shapes(from, to, course, (stroke, head), badge);
         self.edges.insert(id, (key, shapes.clone()));
         shapes
     }

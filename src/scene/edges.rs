@@ -1,8 +1,9 @@
 //! Edge geometry: curves that start and end at node borders, bend apart when several edges
 //! join the same two nodes, and end in a head that shows the edge's kind.
 
+use super::course::{Course, course_shapes};
 use super::nodes::{NodeDrawing, border_point};
-use super::shapes::{Align, LineStyle, Shape, bezier_point};
+use super::shapes::{Align, LineStyle, Shape, point_along};
 use super::style::Dash;
 use super::text::{LINE_HEIGHT, text_width};
 use eframe::egui::{Color32, Pos2, Rect, Vec2};
@@ -82,23 +83,20 @@ pub fn count_text(count: usize) -> String {
     format!("×{count}")
 }
 
-/// The shapes of an edge as [`edge_shapes`] draws it, with its count badge if it has one.
+/// The shapes of an edge along `course` (see [`course_shapes`]), with its count badge, if it
+/// has one, halfway along its line.
 pub fn counted_edge_shapes(
     from: &NodeDrawing,
     to: &NodeDrawing,
-    bend: f32,
+    course: &Course,
     (stroke, head): (LineStyle, Head),
     badge: Option<CountBadge>,
 ) -> Vec<Shape> {
-    let mut shapes = edge_shapes(from, to, bend, stroke, head);
-    if let Some(badge) = badge {
-        let middle = shapes.iter().find_map(|shape| match shape {
-            Shape::Curve { points, .. } => Some(bezier_point(points, 0.5)),
-            _ => None,
-        });
-        if let Some(middle) = middle {
-            shapes.extend(count_badge_shapes(middle, badge, stroke.colour));
-        }
+    let mut shapes = course_shapes(from, to, course, stroke, head);
+    if let Some(badge) = badge
+        && let Some(middle) = point_along(&shapes, 0.5)
+    {
+        shapes.extend(count_badge_shapes(middle, badge, stroke.colour));
     }
     shapes
 }
@@ -238,14 +236,15 @@ mod tests {
     fn a_counted_edge_carries_its_count_in_a_box_on_its_middle() {
         let (a, b) = (node(0.0, 0.0), node(300.0, 0.0));
         let style = LineStyle::solid(2.0, Color32::BLUE);
-        let plain = counted_edge_shapes(&a, &b, 0.0, (style, Head::Arrow), None);
+        let plain = counted_edge_shapes(&a, &b, &Course::Arc(0.0), (style, Head::Arrow), None);
         assert_eq!(plain, edge_shapes(&a, &b, 0.0, style, Head::Arrow));
         let badge = CountBadge {
             count: 3,
             fill: Color32::WHITE,
             text: Color32::BLACK,
         };
-        let counted = counted_edge_shapes(&a, &b, 0.0, (style, Head::Arrow), Some(badge));
+        let counted =
+            counted_edge_shapes(&a, &b, &Course::Arc(0.0), (style, Head::Arrow), Some(badge));
         assert_eq!(counted.len(), plain.len() + 2);
         let Some(Shape::Rect { rect, .. }) = counted.get(plain.len()) else {
             panic!("the badge's box follows the edge")

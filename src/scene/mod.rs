@@ -5,6 +5,7 @@
 mod build;
 mod cache;
 mod camps;
+pub mod course;
 pub mod edges;
 mod legend;
 pub mod measure;
@@ -17,6 +18,7 @@ mod style;
 pub mod text;
 mod update;
 mod visibility;
+mod waypoints;
 
 #[cfg(test)]
 mod route_index_tests;
@@ -30,7 +32,7 @@ pub use cache::SceneCache;
 pub use camps::{actor_colour, camp_colour, camp_colours};
 pub use edges::count_text;
 pub use legend::{Legend, STANCE_ENTRIES};
-pub use shapes::{Align, LineStyle, Shape, bezier_point};
+pub use shapes::{Align, LineStyle, Shape, bezier_point, curves, point_along};
 pub use style::{Dash, Style, Theme};
 pub use update::{SceneUpdate, Slide};
 pub use visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};

@@ -198,9 +198,12 @@ impl RouteIndex {
                     SceneId::Edge(edge),
                     Some(ends),
                     ItemLook::Edge {
-                        bend, stroke, head, ..
+                        course,
+                        stroke,
+                        head,
+                        ..
                     },
-                ) => Some((edge, ends, *bend, *stroke, *head)),
+                ) => Some((edge, ends, course.clone(), *stroke, *head)),
                 _ => None,
             })
             .collect();
@@ -209,16 +212,16 @@ impl RouteIndex {
             return Err("a route is recorded for an edge not drawn".into());
         }
         let plain = bends_by_pair(edges.iter().map(|(edge, (a, b), ..)| (*edge, *a, *b)));
-        for (edge, (from, to), bend, stroke, head) in edges {
+        for (edge, (from, to), course, stroke, head) in edges {
             let (Some(a), Some(b)) = (scene.node_outline(from), scene.node_outline(to)) else {
                 return Err(format!("{edge:?} is drawn without its nodes"));
             };
             let plain = plain.get(&edge).copied().unwrap_or(0.0);
             let afresh = route((&a, &b), (from, to), plain, stroke, head, &fresh);
-            if afresh.bend != bend {
+            if afresh.course != course {
                 return Err(format!(
-                    "{edge:?} bends {bend}, routed afresh {}",
-                    afresh.bend
+                    "{edge:?} runs {course:?}, routed afresh {:?}",
+                    afresh.course
                 ));
             }
             if self.gave_up() {
@@ -237,10 +240,10 @@ impl RouteIndex {
                         .any(|cell| recorded.cells.binary_search(cell).is_ok())
             }));
             let from_named = route((&a, &b), (from, to), plain, stroke, head, &named);
-            if from_named.bend != bend {
+            if from_named.course != course {
                 return Err(format!(
-                    "{edge:?} bends {bend}, but {} around the boxes its record names",
-                    from_named.bend
+                    "{edge:?} runs {course:?}, but {:?} around the boxes its record names",
+                    from_named.course
                 ));
             }
         }

@@ -1,6 +1,7 @@
 //! The route index finds the edges a node's move can reroute, and stays as right after edits
 //! as a fresh one.
 
+use super::course::Course;
 use super::{Scene, SceneCache, SceneId, Style, Theme};
 use crate::model::synthetic::synthetic_map;
 use crate::model::{
@@ -36,10 +37,10 @@ fn row() -> (Map, EdgeId, NodeId, NodeId) {
     )
 }
 
-fn bend_of(scene: &Scene, edge: EdgeId) -> f32 {
+fn course_of(scene: &Scene, edge: EdgeId) -> Course {
     let index = scene.index_of(SceneId::Edge(edge)).unwrap();
-    match scene.looks[index] {
-        super::build::ItemLook::Edge { bend, .. } => bend,
+    match &scene.looks[index] {
+        super::build::ItemLook::Edge { course, .. } => course.clone(),
         super::build::ItemLook::Node(_) => panic!("not an edge"),
         super::build::ItemLook::Merged => panic!("drawn by its twin"),
     }
@@ -62,7 +63,7 @@ fn a_node_moving_out_of_or_into_an_edges_way_finds_that_edge_and_no_other() {
     let mut scene = cache.build(&map, &style, None);
     scene.routes.check(&scene).unwrap();
     // The middle claim is in the plain line's way: the edge goes around it.
-    assert_ne!(bend_of(&scene, edge), 0.0);
+    assert_ne!(course_of(&scene, edge), Course::Arc(0.0));
     let far_box = scene.node(far).unwrap().bounds;
     let elsewhere = far_box.translate(Vec2::new(0.0, 300.0));
     assert!(
@@ -77,7 +78,7 @@ fn a_node_moving_out_of_or_into_an_edges_way_finds_that_edge_and_no_other() {
     // The middle claim moves away: the edge is found through it, and runs straight.
     let touched = move_claim(&mut map, middle, Point::new(300.0, -1500.0));
     cache.update(&mut scene, &map, &style, None, &touched);
-    assert_eq!(bend_of(&scene, edge), 0.0);
+    assert_eq!(course_of(&scene, edge), Course::Arc(0.0));
     scene.routes.check(&scene).unwrap();
     assert!(
         !scene
@@ -96,10 +97,10 @@ fn a_node_moving_out_of_or_into_an_edges_way_finds_that_edge_and_no_other() {
     );
     let touched = move_claim(&mut map, far, Point::new(300.0, 0.0));
     cache.update(&mut scene, &map, &style, None, &touched);
-    assert_ne!(bend_of(&scene, edge), 0.0);
+    assert_ne!(course_of(&scene, edge), Course::Arc(0.0));
     assert_eq!(
-        bend_of(&scene, edge),
-        bend_of(&Scene::build(&map, &style), edge)
+        course_of(&scene, edge),
+        course_of(&Scene::build(&map, &style), edge)
     );
     scene.routes.check(&scene).unwrap();
 }
@@ -142,7 +143,7 @@ fn the_index_after_edits_holds_as_a_fresh_one_does() {
         fresh.routes.check(&fresh).unwrap();
         for item in fresh.items.iter() {
             if let SceneId::Edge(edge) = item.id {
-                assert_eq!(bend_of(&scene, edge), bend_of(&fresh, edge), "step {i}");
+                assert_eq!(course_of(&scene, edge), course_of(&fresh, edge), "step {i}");
             }
         }
         if i % 3 == 0 {
@@ -182,7 +183,11 @@ fn a_map_whose_routing_runs_out_of_budget_is_routed_again_whole_after_an_edit() 
         let fresh = Scene::build(&map, &style);
         assert_eq!(scene.routes.gave_up(), fresh.routes.gave_up());
         for edge in &edges {
-            assert_eq!(bend_of(&scene, *edge), bend_of(&fresh, *edge), "{edge:?}");
+            assert_eq!(
+                course_of(&scene, *edge),
+                course_of(&fresh, *edge),
+                "{edge:?}"
+            );
         }
         scene.routes.check(&scene).unwrap();
     }

@@ -1,16 +1,20 @@
 //! Edges that keep clear of the boxes they do not join. An edge whose line would run through
 //! another node's box is bent aside, by the smallest of a few growing detours (to either side)
-//! that clears every box; an edge no detour clears keeps its plain line. The chosen bend is
-//! part of the edge's look, so the canvas, a drag in progress and every export draw the same
+//! that clears every box; an edge no detour clears winds between the boxes through waypoints
+//! (see [`super::waypoints`]), and one that finds no way keeps its plain line. The chosen
+//! course is part of the edge's look, so the canvas, a drag in progress and every export draw the same
 //! route, and routes are worked out when the scene is built or updated, never while painting.
 
+use super::course::{Course, course_shapes};
 use super::edges::{Head, edge_shapes};
 use super::nodes::NodeDrawing;
 use super::shapes::{LineStyle, Shape, bezier_point};
+use super::waypoints::{self, Search};
 use crate::model::NodeId;
 use eframe::egui::{Pos2, Rect};
 use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Sideways detours tried, in map units added to an edge's bend, smallest first.
 const DETOURS: [f32; 20] = [
@@ -137,6 +141,29 @@ impl Obstacles {
         })
     }
 
+    /// Every filed box that shares area with `area` (as filed: shrunk a little), each once,
+    /// by node id; `None` when the budget ran out while looking.
+    pub(super) fn boxes_in(&self, area: Rect) -> Option<Vec<(NodeId, Rect)>> {
+        let mut found: Vec<(NodeId, Rect)> = Vec::new();
+        for cell in cells_of_area(area) {
+            let Some(boxes) = self.cells.get(&cell) else {
+                continue;
+            };
+            if !self.spend(boxes.len()) {
+                return None;
+            }
+            found.extend(boxes.iter().filter(|(_, rect)| rect.intersects(area)));
+        }
+        found.sort_unstable_by_key(|(id, _)| *id);
+        found.dedup_by(|a, b| a.0 == b.0);
+        Some(found)
+    }
+
+    /// Counts `work` steps of some search against the budget; false once it is spent.
+    pub(super) fn spend_on_search(&self, work: usize) -> bool {
+        self.spend(work)
+    }
+
     /// Whether the polyline through `points` runs through a box other than those of `ends`.
     pub fn blocks(&self, points: &[Pos2], ends: (NodeId, NodeId)) -> bool {
         self.check(points, ends) != Check::Clear
@@ -208,6 +235,11 @@ fn segment_cells(a: Pos2, b: Pos2) -> impl Iterator<Item = Cell2> {
     (c0..=c1).flat_map(move |column| (r0..=r1).map(move |row| (column, row)))
 }
 
+/// The cells that cover `area`, sorted.
+pub fn cells_of_area(area: Rect) -> Vec<Cell2> {
+    segment_cells(area.min, area.max).collect()
+}
+
 /// The cells a box filed for `rect` lies in: a box there may be in the way of a line that
 /// passes them (see [`Route::cells`]).
 pub fn cells_of_box(rect: Rect) -> Vec<Cell2> {
@@ -264,23 +296,31 @@ pub fn edge_path(shapes: &[Shape]) -> Vec<Pos2> {
 /// How an edge is routed and what its route depends on besides its own ends and look.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Route {
-    /// The bend chosen.
-    pub bend: f32,
+    /// The course chosen.
+    pub course: Course,
     /// For each line tried and found blocked, a node whose box is in its way (each node
-    /// once): while these boxes stay where they are, those lines stay blocked.
+    /// once), and, when waypoints were searched for, every box in the area searched: while
+    /// these boxes stay where they are, those lines stay blocked and the search finds the
+    /// same.
     pub blockers: Vec<NodeId>,
-    /// The cells the chosen line passes when it is clear (sorted): only a box filed in one
-    /// of them can come to block it. Empty when no line was clear (the plain bend is kept,
-    /// and no box added anywhere can change that).
+    /// The cells the chosen line passes when it is an arc that is clear, or the cells of the
+    /// area searched for waypoints (sorted): only a box filed in one of them can come to
+    /// block the line or change the search. Empty when nothing was clear and no search was
+    /// made (the plain bend is kept, and no box added anywhere can change that).
     pub cells: Vec<Cell2>,
     /// Whether the budget ran out while routing this edge: then the route depends on
     /// everything routed before it.
     pub gave_up: bool,
 }
 
+/// Corner roundings tried for a line through waypoints, largest first: a rounded corner
+/// cuts in toward the box it turns around, so a tight one may need less.
+const ROUNDINGS: [f32; 3] = [14.0, 7.0, 0.0];
+
 /// The route for an edge from `from` to `to` whose plain bend is `bend`: that one if its line
-/// keeps clear of every box but its ends', else the smallest detour that does, else the plain
-/// bend (nothing clears: better a short crossing than a wild loop).
+/// keeps clear of every box but its ends', else the smallest detour that does, else a line
+/// through waypoints that winds between the boxes, else the plain bend (nothing clears:
+/// better a short crossing than a wild loop).
 pub fn route(
     (from, to): (&NodeDrawing, &NodeDrawing),
     ends: (NodeId, NodeId),
@@ -290,14 +330,15 @@ pub fn route(
     obstacles: &Obstacles,
 ) -> Route {
     let plain = Route {
-        bend,
+        course: Course::Arc(bend),
         ..Route::default()
     };
+    let gave_up = Route {
+        gave_up: true,
+        ..plain.clone()
+    };
     if obstacles.is_spent() {
-        return Route {
-            gave_up: true,
-            ..plain
-        };
+        return gave_up;
     }
     let mut blockers: Vec<(NodeId, Rect)> = Vec::new();
     let candidates = std::iter::once(bend).chain(DETOURS.iter().map(|detour| bend + detour));
@@ -316,36 +357,65 @@ pub fn route(
         }
         match obstacles.check(&path, ends) {
             Check::Clear => {
-                let mut cells: Vec<Cell2> = path
-                    .windows(2)
-                    .flat_map(|pair| match pair {
-                        &[a, b] => Some(segment_cells(a, b)),
-                        _ => None,
-                    })
-                    .flatten()
-                    .collect();
-                cells.sort_unstable();
-                cells.dedup();
                 return Route {
-                    bend: candidate,
+                    course: Course::Arc(candidate),
                     blockers: blockers.into_iter().map(|(id, _)| id).collect(),
-                    cells,
+                    cells: cells_passed(&path),
                     gave_up: false,
                 };
             }
             Check::Blocked(id, rect) => blockers.push((id, rect)),
-            Check::GaveUp => {
-                return Route {
-                    gave_up: true,
-                    ..plain
-                };
-            }
+            Check::GaveUp => return gave_up,
         }
     }
-    Route {
-        blockers: blockers.into_iter().map(|(id, _)| id).collect(),
-        ..plain
+    let mut blockers: Vec<NodeId> = blockers.into_iter().map(|(id, _)| id).collect();
+    let (points, searched) = match waypoints::search((from, to), ends, obstacles) {
+        Search::GaveUp => return gave_up,
+        Search::NotFound(searched) => {
+            blockers.extend(searched.boxes);
+            blockers.sort_unstable();
+            blockers.dedup();
+            return Route { blockers, ..plain };
+        }
+        Search::Found(points, searched) => (Arc::<[Pos2]>::from(points), searched),
+    };
+    blockers.extend(searched.boxes);
+    blockers.sort_unstable();
+    blockers.dedup();
+    let routed = |course: Course| Route {
+        course,
+        blockers: blockers.clone(),
+        cells: searched.cells.clone(),
+        gave_up: false,
+    };
+    for radius in ROUNDINGS {
+        let course = Course::Through {
+            points: points.clone(),
+            radius,
+        };
+        let path = edge_path(&course_shapes(from, to, &course, stroke, head));
+        match obstacles.check(&path, ends) {
+            Check::Clear => return routed(course),
+            Check::Blocked(..) => {}
+            Check::GaveUp => return gave_up,
+        }
     }
+    routed(Course::Arc(bend))
+}
+
+/// The cells a line through `path` passes, sorted.
+fn cells_passed(path: &[Pos2]) -> Vec<Cell2> {
+    let mut cells: Vec<Cell2> = path
+        .windows(2)
+        .flat_map(|pair| match pair {
+            &[a, b] => Some(segment_cells(a, b)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    cells.sort_unstable();
+    cells.dedup();
+    cells
 }
 
 #[cfg(test)]
@@ -401,8 +471,8 @@ mod tests {
         }
         // Once spent, an edge keeps its plain bend at once.
         assert_eq!(
-            route((&a, &b), ends, 5.0, stroke, Head::Arrow, &obstacles).bend,
-            5.0
+            route((&a, &b), ends, 5.0, stroke, Head::Arrow, &obstacles).course,
+            Course::Arc(5.0)
         );
     }
 
@@ -413,8 +483,8 @@ mod tests {
         let stroke = LineStyle::solid(2.0, Color32::BLUE);
         let nothing = Obstacles::new([]);
         assert_eq!(
-            route((&a, &b), ends, 0.0, stroke, Head::Arrow, &nothing).bend,
-            0.0
+            route((&a, &b), ends, 0.0, stroke, Head::Arrow, &nothing).course,
+            Course::Arc(0.0)
         );
         let obstacles = Obstacles::new([
             (ends.0, a.rect),
@@ -422,7 +492,9 @@ mod tests {
             (NodeId::Claim(ClaimId(3)), middle.rect),
         ]);
         let routed = route((&a, &b), ends, 0.0, stroke, Head::Arrow, &obstacles);
-        let bend = routed.bend;
+        let Course::Arc(bend) = routed.course else {
+            panic!("one arc clears a single box");
+        };
         assert_ne!(bend, 0.0);
         // What the route depends on: the middle box blocked the plain line; the detour's
         // cells are where a box could come to block it.
@@ -434,5 +506,51 @@ mod tests {
         // The plain line did run through the middle box.
         let straight = edge_path(&edge_shapes(&a, &b, 0.0, stroke, Head::Arrow));
         assert!(obstacles.blocks(&straight, ends));
+    }
+
+    #[test]
+    fn edges_behind_walls_no_arc_clears_wind_through_their_gaps() {
+        let (a, b) = (node(0.0, 0.0), node(800.0, 0.0));
+        let ends = (NodeId::Actor(ActorId(1)), NodeId::Claim(ClaimId(2)));
+        // Two walls of boxes 40 tall stacked 36 apart (overlapping) from y = -432 to 432,
+        // taller than any detour: one at x = 200 with a gap between y = 92 and 160, one at
+        // x = 600 with a gap between y = -160 and -92. No arc, bent to one side, passes both.
+        let wall = |x: f32, gap: [u32; 2], first: u32| {
+            (0..25u32).filter(move |i| !gap.contains(i)).map(move |i| {
+                let y = -432.0 + 36.0 * i as f32;
+                (NodeId::Claim(ClaimId(first + i)), node(x, y).rect)
+            })
+        };
+        let wall: Vec<(NodeId, Rect)> = wall(200.0, [15, 16], 10)
+            .chain(wall(600.0, [8, 9], 100))
+            .collect();
+        let obstacles = Obstacles::new(wall.iter().copied());
+        let stroke = LineStyle::solid(2.0, Color32::BLUE);
+        let routed = route((&a, &b), ends, 0.0, stroke, Head::Arrow, &obstacles);
+        assert!(!routed.gave_up);
+        assert!(
+            matches!(routed.course, Course::Through { .. }),
+            "{:?}",
+            routed.course
+        );
+        let path = edge_path(&course_shapes(&a, &b, &routed.course, stroke, Head::Arrow));
+        assert!(!obstacles.blocks(&path, ends));
+        let at_wall = |x: f32| {
+            path.windows(2)
+                .find(|s| s[0].x <= x && s[1].x >= x)
+                .map(|s| s[0].y)
+        };
+        assert!(
+            at_wall(200.0).is_some_and(|y| y > 92.0 && y < 160.0),
+            "{path:?}"
+        );
+        assert!(
+            at_wall(600.0).is_some_and(|y| y > -160.0 && y < -92.0),
+            "{path:?}"
+        );
+        // What the route depends on: every box of the walls near the ends, and the area
+        // searched, where a box moved in could change the way found.
+        assert!(routed.blockers.len() >= 16, "{:?}", routed.blockers);
+        assert!(routed.cells.contains(&cell_of(Pos2::new(400.0, 0.0))));
     }
 }

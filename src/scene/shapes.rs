@@ -167,6 +167,40 @@ impl Shape {
     }
 }
 
+/// The curves among `shapes`, in order, with their lines: an edge's line is one curve, or
+/// several one after the other when it is routed through waypoints.
+pub fn curves(shapes: &[Shape]) -> impl Iterator<Item = (&[Pos2; 4], &LineStyle)> {
+    shapes.iter().filter_map(|shape| match shape {
+        Shape::Curve { points, stroke } => Some((points, stroke)),
+        _ => None,
+    })
+}
+
+/// The point a fraction `t` (0..=1) of the way along the line the curves among `shapes`
+/// draw, by length; `None` when there is no curve.
+pub fn point_along(shapes: &[Shape], t: f32) -> Option<Pos2> {
+    let pieces: Vec<(&[Pos2; 4], f32)> = curves(shapes)
+        .map(|(points, _)| (points, curve_length(points)))
+        .collect();
+    let total: f32 = pieces.iter().map(|(_, length)| length).sum();
+    let mut left = t.clamp(0.0, 1.0) * total;
+    for (points, length) in &pieces {
+        if left <= *length {
+            let local = if *length > 0.0 { left / length } else { 0.0 };
+            return Some(bezier_point(points, local));
+        }
+        left -= length;
+    }
+    pieces.last().map(|(points, _)| points[3])
+}
+
+/// About how long a cubic Bézier curve is: the mean of its chord and its control polygon.
+fn curve_length(points: &[Pos2; 4]) -> f32 {
+    let [a, b, c, d] = *points;
+    let polygon = (b - a).length() + (c - b).length() + (d - c).length();
+    (polygon + (d - a).length()) / 2.0
+}
+
 /// Evaluates a cubic Bézier curve at `t` in 0..=1.
 pub fn bezier_point(points: &[Pos2; 4], t: f32) -> Pos2 {
     let [p0, p1, p2, p3] = *points;

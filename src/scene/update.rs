@@ -234,8 +234,7 @@ impl Pass<'_> {
         let routes = &mut self.scene.routes;
         let routed = route((&a, &b), (from, to), bend, stroke, head, &routes.obstacles);
         routes.record(id, &routed);
-        let bend = routed.bend;
-        let mut shapes = cache.edge(id, (&a, &b), bend, (stroke, head), badge);
+        let mut shapes = cache.edge(id, (&a, &b), &routed.course, (stroke, head), badge);
         let dimmed = visibility == Visibility::Dimmed;
         if dimmed {
             shapes = shapes.iter().map(|s| faded(s, DIM_OPACITY)).collect();
@@ -248,7 +247,7 @@ impl Pass<'_> {
             merged,
         };
         let look = ItemLook::Edge {
-            bend,
+            course: routed.course,
             stroke,
             head,
             badge,

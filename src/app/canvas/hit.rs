@@ -4,7 +4,7 @@
 use super::drawing::Drawing;
 use crate::app::selection::node_of;
 use crate::model::{EdgeId, ItemId, NodeId};
-use crate::scene::{SceneId, SceneItem, Shape, bezier_point};
+use crate::scene::{SceneId, SceneItem, Shape, bezier_point, curves};
 #[cfg(test)]
 use eframe::egui::Vec2;
 use eframe::egui::{Pos2, Rect};
@@ -60,21 +60,24 @@ pub fn hit(drawing: &Drawing, point: Pos2, zoom: f32) -> Hit {
 
 /// Distance from a point to an edge's line (its curve or, failing that, its box).
 fn edge_distance(item: &SceneItem, point: Pos2) -> f32 {
-    let curve = item.shapes.iter().find_map(|shape| match shape {
-        Shape::Curve { points, stroke } => Some((points, stroke.width)),
-        _ => None,
-    });
-    let Some((points, width)) = curve else {
+    // An edge routed through waypoints is drawn as several curves, one after the other.
+    let mut line = curves(&item.shapes).peekable();
+    let Some(width) = line.peek().map(|(_, stroke)| stroke.width) else {
         return item.bounds.distance_to_pos(point);
     };
     const SEGMENTS: usize = 16;
     let mut best = f32::INFINITY;
-    let mut previous = points[0];
-    for i in 1..=SEGMENTS {
-        let next = bezier_point(points, i as f32 / SEGMENTS as f32);
-        best = best.min(segment_distance(previous, next, point));
-        previous = next;
+    let mut previous = None;
+    for (points, _) in line {
+        let mut from = previous.unwrap_or(points[0]);
+        for i in 1..=SEGMENTS {
+            let next = bezier_point(points, i as f32 / SEGMENTS as f32);
+            best = best.min(segment_distance(from, next, point));
+            from = next;
+        }
+        previous = Some(from);
     }
+    let previous = previous.unwrap_or(item.bounds.center());
     // The head lies beyond the curve's end: count it as part of the line.
     for shape in &item.shapes {
         if let Shape::Polygon { points, .. } = shape
@@ -172,7 +175,7 @@ pub fn items_bounds(drawing: &Drawing, items: &[ItemId]) -> Option<Rect> {
 mod tests {
     use super::*;
     use crate::model::{Actor, ActorKind, Claim, Edit, Map, Point, Position, Stance};
-    use crate::scene::{SceneCache, Theme};
+    use crate::scene::{Scene, SceneCache, Style, Theme};
 
     /// Putin at the origin, a claim 400 units to his right, and his stance on it.
     fn drawing() -> (Map, Drawing) {
@@ -236,5 +239,76 @@ mod tests {
         ];
         let bounds = items_bounds(&drawing, &items).unwrap();
         assert!(bounds.contains(Pos2::new(300.0, 0.0)) && bounds.contains(Pos2::new(-30.0, 0.0)));
+    }
+
+    /// A stance from an actor to a claim 900 units to his right, behind two walls of claims
+    /// (overlapping a little), each with one gap: the first's about 110 units below their
+    /// line, the second's as far above it, so no single arc passes both.
+    fn wall_drawing() -> (Map, Drawing) {
+        let mut map = Map::new("t");
+        let mut ids = map.id_allocator();
+        let (actor, claim) = (ids.actor(), ids.claim());
+        let one = Scene::build(
+            &{
+                let mut probe = Map::new("probe");
+                let id = probe.id_allocator().claim();
+                probe
+                    .apply(Edit::AddClaim(Claim::new(id, "wall", Point::new(0.0, 0.0))))
+                    .unwrap();
+                probe
+            },
+            &Style::new(Theme::Light),
+        );
+        let height = one.items[0].bounds.height();
+        let mut edits = vec![
+            Edit::AddActor(Actor::new(
+                actor,
+                "Putin",
+                ActorKind::Person,
+                Point::new(0.0, 0.0),
+            )),
+            Edit::AddClaim(Claim::new(claim, "NATO", Point::new(900.0, 0.0))),
+            Edit::AddStance(Stance::new(ids.stance(), actor, claim, Position::Opposes)),
+        ];
+        for (x, gap) in [(225.0, 3), (675.0, -3)] {
+            for i in (-12..=12).filter(|i| *i != gap) {
+                let y = i as f32 * (height - 4.0) - (height - 4.0) / 3.0;
+                edits.push(Edit::AddClaim(Claim::new(
+                    ids.claim(),
+                    "wall",
+                    Point::new(x, y),
+                )));
+            }
+        }
+        map.apply(Edit::Batch(edits)).unwrap();
+        let drawing = Drawing::build(&map, (0, 0), Theme::Light, None, &mut SceneCache::default());
+        (map, drawing)
+    }
+
+    #[test]
+    fn an_edge_winding_through_a_gap_is_hit_along_its_way_not_along_the_straight_line() {
+        let (map, drawing) = wall_drawing();
+        let stance = EdgeId::Stance(map.stances().next().unwrap().id);
+        let item = drawing
+            .scene
+            .items
+            .iter()
+            .find(|item| item.id == SceneId::Edge(stance))
+            .unwrap();
+        assert!(curves(&item.shapes).count() > 1, "routed through waypoints");
+        // Where it passes the first wall, in the gap: a click there takes the edge.
+        let in_gap = (0..=200)
+            .filter_map(|i| crate::scene::point_along(&item.shapes, i as f32 / 200.0))
+            .min_by(|p, q| (p.x - 225.0).abs().total_cmp(&(q.x - 225.0).abs()))
+            .unwrap();
+        assert!(in_gap.y > 60.0, "{in_gap:?}");
+        assert_eq!(hit(&drawing, in_gap, 1.0), Hit::Edge(stance));
+        // Where the straight line would have run, a wall claim is hit; on the other side
+        // of the actor's line, nothing.
+        assert!(matches!(
+            hit(&drawing, Pos2::new(225.0, 0.0), 1.0),
+            Hit::Node(NodeId::Claim(_))
+        ));
+        assert_eq!(hit(&drawing, Pos2::new(110.0, -90.0), 1.0), Hit::Nothing);
     }
 }
