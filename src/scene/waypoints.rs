@@ -1,7 +1,8 @@
-//! Waypoints for edges that no single arc takes around the boxes in their way: the shortest
-//! path over a fine grid of the free space around both ends (A*, turns cost extra so the
-//! path runs straight along channels), then pulled tight so the line goes straight from one
-//! gap to the next and bends only where it must.
+//! Waypoints for edges that no single arc takes around the boxes in their way: a short path
+//! over a fine grid of the free space around both ends (weighted A*: turns cost extra so the
+//! path runs straight along channels, and the way left counts double so the search heads
+//! for the goal), then pulled tight so the line goes straight from one gap to the next and
+//! bends only where it must.
 
 use super::nodes::NodeDrawing;
 use super::routing::{Cell2, Obstacles, cells_of_area, segment_hits};
@@ -21,9 +22,12 @@ const MARGIN: f32 = 160.0;
 const CLEARANCE: f32 = 7.0;
 /// Room a line pulled tight keeps from the boxes it passes, counted as [`CLEARANCE`] is.
 const TIGHT_CLEARANCE: f32 = 5.0;
-/// Most cells one search may use: a larger area gets a coarser grid (twice, four times ...
-/// the step).
+/// Most cells one search may use: a larger area gets a grid twice as coarse.
 const MAX_CELLS: f32 = 40_000.0;
+/// The coarsest grid searched. An edge whose area would need a coarser one (a line over
+/// some 2,400 units each way) is not searched: such a grid misses the gaps between claims,
+/// and on a tangled map thousands of long edges would each cost a search.
+const MAX_STEP: f32 = 2.0 * STEP;
 /// Where the grid's lines lie, as a fraction of a step past multiples of the step: the grid
 /// is fixed to the map, not to the edge, and its cell centres fall on no round number, so
 /// the last bits of a box's edge (a moved drawing's against a fresh one's) cannot flip a cell.
@@ -35,6 +39,13 @@ const CELLS_PER_CHECK: usize = 16;
 const STRAIGHT: u32 = 10;
 const DIAGONAL: u32 = 14;
 const TURN: u32 = 8;
+/// How much more the estimate of the way left counts than the way gone: above 1 the search
+/// heads for the goal first and looks at far fewer cells, at the price of a way a little
+/// longer than the shortest (pulling it tight takes most of that back).
+const GREED: u32 = 2;
+/// Most cells one search expands: past that it gives up on this edge (a way so winding is no
+/// help to a reader anyway).
+const MAX_EXPANDED: usize = 12_000;
 /// Expansions between two counts against the routing budget.
 const SPEND_EVERY: usize = 512;
 
@@ -67,6 +78,10 @@ pub(super) fn search(
     obstacles: &Obstacles,
 ) -> Search {
     let area = from.rect.union(to.rect).expand(MARGIN);
+    let Some(step) = grid_step(area) else {
+        // Too far apart to search: that depends on the ends alone.
+        return Search::NotFound(Searched::default());
+    };
     let Some(boxes) = obstacles.boxes_in(area) else {
         return Search::GaveUp;
     };
@@ -78,7 +93,7 @@ pub(super) fn search(
         boxes: boxes.iter().map(|(id, _)| *id).collect(),
         cells: cells_of_area(area),
     };
-    let grid = Grid::new(area, &boxes);
+    let grid = Grid::new(area, step, &boxes);
     if !obstacles.spend_on_search(grid.free.len() / CELLS_PER_CHECK) {
         return Search::GaveUp;
     }
@@ -100,6 +115,19 @@ pub(super) fn search(
         Some(inner) if !inner.is_empty() => Search::Found(inner.to_vec(), searched),
         _ => Search::NotFound(searched),
     }
+}
+
+/// The step of the grid for a search over `area`: the finest that keeps to [`MAX_CELLS`],
+/// or `None` when even [`MAX_STEP`] does not.
+fn grid_step(area: Rect) -> Option<f32> {
+    let mut step = STEP;
+    while area.width() * area.height() / (step * step) > MAX_CELLS {
+        step *= 2.0;
+        if step > MAX_STEP {
+            return None;
+        }
+    }
+    Some(step)
 }
 
 /// The free cells of a grid laid over an area.
@@ -152,13 +180,9 @@ impl Default for Visit {
 }
 
 impl Grid {
-    /// A grid over `area` whose cells are free unless their centre lies within
+    /// A grid of `step` over `area` whose cells are free unless their centre lies within
     /// [`CLEARANCE`] of one of `boxes`.
-    fn new(area: Rect, boxes: &[(NodeId, Rect)]) -> Grid {
-        let mut step = STEP;
-        while area.width() * area.height() / (step * step) > MAX_CELLS {
-            step *= 2.0;
-        }
+    fn new(area: Rect, step: f32, boxes: &[(NodeId, Rect)]) -> Grid {
         let snap = |v: f32| ((v / step).floor() + GRID_OFFSET) * step;
         let origin = Pos2::new(snap(area.min.x), snap(area.min.y));
         let columns = ((area.max.x - origin.x) / step).ceil().max(1.0) as usize;
@@ -229,8 +253,9 @@ impl Grid {
         DIAGONAL * dx.min(dy) + STRAIGHT * dx.abs_diff(dy)
     }
 
-    /// The cheapest walk over free cells from the cell of `start` to the cell of `goal` (the
-    /// cells of both always count as free), as cells from start to goal. Ties are broken
+    /// A cheap walk over free cells from the cell of `start` to the cell of `goal` (the
+    /// cells of both always count as free), as cells from start to goal: the cheapest when
+    /// nothing is in the way, at most a little dearer otherwise (see [`GREED`]). Ties are broken
     /// by the estimate left, then by cell number, so the answer depends on the boxes alone.
     fn shortest_path(&self, start: Pos2, goal: Pos2, obstacles: &Obstacles) -> Walk {
         let (start, goal) = (self.cell_at(start), self.cell_at(goal));
@@ -239,7 +264,7 @@ impl Grid {
             first.cost = 0;
         }
         let mut open = BinaryHeap::new();
-        open.push(Reverse((self.estimate(start, goal), 0u32, start)));
+        open.push(Reverse((GREED * self.estimate(start, goal), 0u32, start)));
         let mut expanded = 0usize;
         while let Some(Reverse((_, _, cell))) = open.pop() {
             let Some(&Visit {
@@ -257,6 +282,9 @@ impl Grid {
                 visit.done = true;
             }
             expanded += 1;
+            if expanded > MAX_EXPANDED {
+                return Walk::NotFound;
+            }
             if expanded.is_multiple_of(SPEND_EVERY) && !obstacles.spend_on_search(SPEND_EVERY) {
                 return Walk::GaveUp;
             }
@@ -287,7 +315,7 @@ impl Grid {
                     next.cost = reached;
                     next.came_by = index as u8;
                     let left = self.estimate(to, goal);
-                    open.push(Reverse((reached + left, left, to)));
+                    open.push(Reverse((reached + GREED * left, left, to)));
                 }
             }
         }
