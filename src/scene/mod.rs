@@ -11,6 +11,7 @@ mod legend;
 pub mod measure;
 mod merge;
 pub mod nodes;
+mod route_grid;
 mod route_index;
 pub mod routing;
 mod shapes;

@@ -15,9 +15,11 @@
 //! one that moves into it through the second.
 
 use super::routing::{Cell2, Obstacles, Route, cells_of_box};
+use super::waypoints::SearchMemo;
 use crate::model::{EdgeId, NodeId};
 use eframe::egui::Rect;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What one edge's route depends on.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +37,10 @@ pub(super) struct RouteIndex {
     routes: HashMap<EdgeId, Dependencies>,
     by_blocker: HashMap<NodeId, Vec<EdgeId>>,
     by_cell: HashMap<Cell2, Vec<EdgeId>>,
+    /// The last search for waypoints of each edge that made one, to answer again while
+    /// nothing it depends on changes. Not part of what the index records: a fresh index
+    /// without them routes the same.
+    memos: HashMap<EdgeId, Arc<SearchMemo>>,
     /// Edges whose routing ran out of budget: their routes depend on every edge routed
     /// before them, so nothing short of routing every edge again keeps them right.
     gave_up: usize,
@@ -73,8 +79,22 @@ impl RouteIndex {
         self.gave_up > 0
     }
 
+    /// The last search for waypoints made for `edge`, if its route made one.
+    pub(super) fn memo(&self, edge: EdgeId) -> Option<&Arc<SearchMemo>> {
+        self.memos.get(&edge)
+    }
+
     /// Records how `edge` was routed, in place of what was recorded before.
     pub(super) fn record(&mut self, edge: EdgeId, route: &Route) {
+        self.record_dependencies(edge, route);
+        match &route.memo {
+            Some(memo) => drop(self.memos.insert(edge, memo.clone())),
+            None => drop(self.memos.remove(&edge)),
+        }
+    }
+
+    /// Records what `edge`'s route depends on, in place of what was recorded before.
+    fn record_dependencies(&mut self, edge: EdgeId, route: &Route) {
         let new = Dependencies {
             blockers: route.blockers.clone(),
             cells: route.cells.clone(),
@@ -98,6 +118,7 @@ impl RouteIndex {
 
     /// Drops what was recorded of `edge`'s route.
     pub(super) fn forget(&mut self, edge: EdgeId) {
+        self.memos.remove(&edge);
         let Some(old) = self.routes.remove(&edge) else {
             return;
         };
@@ -112,6 +133,7 @@ impl RouteIndex {
     /// Forgets every route, keeping the boxes: before every edge is routed again.
     pub(super) fn forget_routes(&mut self) {
         self.routes.clear();
+        self.memos.clear();
         self.by_blocker.clear();
         self.by_cell.clear();
         self.gave_up = 0;
@@ -233,12 +255,14 @@ impl RouteIndex {
             if recorded.cells != afresh.cells {
                 return Err(format!("{edge:?}: the cells of its line are not recorded"));
             }
-            let named = Obstacles::new(nodes.iter().copied().filter(|(node, rect)| {
+            let mut named = Obstacles::new(nodes.iter().copied().filter(|(node, rect)| {
                 recorded.blockers.contains(node)
                     || cells_of_box(*rect)
                         .iter()
                         .any(|cell| recorded.cells.binary_search(cell).is_ok())
             }));
+            // Whether edges wind through waypoints goes by how many boxes there are.
+            named.count_as(fresh.filed_count());
             let from_named = route((&a, &b), (from, to), plain, stroke, head, &named);
             if from_named.course != course {
                 return Err(format!(

@@ -192,3 +192,76 @@ fn a_map_whose_routing_runs_out_of_budget_is_routed_again_whole_after_an_edit() 
         scene.routes.check(&scene).unwrap();
     }
 }
+
+/// A stance behind two walls of claims with a gap in each, on opposite sides of its line, so
+/// that only a route through waypoints clears them; and far away, idle claims up to `nodes`
+/// nodes in all.
+fn walls_and_crowd(nodes: usize) -> (Map, EdgeId) {
+    let mut map = Map::new("walls");
+    let mut ids = map.id_allocator();
+    let (actor, end, stance) = (ids.actor(), ids.claim(), ids.stance());
+    let mut edits = vec![
+        Edit::AddActor(Actor::new(
+            actor,
+            "Actor",
+            ActorKind::State,
+            Point::new(0.0, 0.0),
+        )),
+        Edit::AddClaim(Claim::new(end, "End", Point::new(900.0, 0.0))),
+        Edit::AddStance(Stance::new(stance, actor, end, Position::Supports)),
+    ];
+    for (x, gap) in [(225.0, 3), (675.0, -3)] {
+        for i in (-12..=12).filter(|i| *i != gap) {
+            // Claim boxes of one line are 44 tall: 40 apart, they overlap a little.
+            let y = i as f32 * 40.0 - 13.0;
+            edits.push(Edit::AddClaim(Claim::new(
+                ids.claim(),
+                "wall",
+                Point::new(x, y),
+            )));
+        }
+    }
+    let crowd = nodes.saturating_sub(edits.len() - 1);
+    for i in 0..crowd {
+        let at = Point::new(100_000.0 + (i % 50) as f32 * 300.0, (i / 50) as f32 * 100.0);
+        edits.push(Edit::AddClaim(Claim::new(ids.claim(), "idle", at)));
+    }
+    map.apply(Edit::Batch(edits)).unwrap();
+    (map, EdgeId::Stance(stance))
+}
+
+#[test]
+fn past_the_node_limit_edges_keep_to_arcs_and_an_update_that_crosses_it_reroutes_them() {
+    let limit = super::routing::WAYPOINT_NODE_LIMIT as usize;
+    let (mut map, edge) = walls_and_crowd(limit);
+    assert_eq!(map.actors().count() + map.claims().count(), limit);
+    let style = Style::new(Theme::Light);
+    let mut cache = SceneCache::default();
+    let mut scene = cache.build(&map, &style, None);
+    assert!(matches!(course_of(&scene, edge), Course::Through { .. }));
+    // One node more: the same edge keeps to an arc, in an update as in a fresh build.
+    let extra = map.id_allocator().claim();
+    let touched = map
+        .apply_recorded(Edit::AddClaim(Claim::new(
+            extra,
+            "one more",
+            Point::new(-100_000.0, 0.0),
+        )))
+        .unwrap()
+        .touched();
+    cache.update(&mut scene, &map, &style, None, &touched);
+    assert!(matches!(course_of(&scene, edge), Course::Arc(_)));
+    assert_eq!(
+        course_of(&scene, edge),
+        course_of(&Scene::build(&map, &style), edge)
+    );
+    scene.routes.check(&scene).unwrap();
+    // And back.
+    let touched = map
+        .apply_recorded(Edit::RemoveClaim(extra))
+        .unwrap()
+        .touched();
+    cache.update(&mut scene, &map, &style, None, &touched);
+    assert!(matches!(course_of(&scene, edge), Course::Through { .. }));
+    scene.routes.check(&scene).unwrap();
+}

@@ -19,7 +19,7 @@ use super::cache::SceneCache;
 use super::camps::{actor_colour, camp_colours};
 use super::edges::parallel_bends;
 use super::merge::{draws, group_of};
-use super::routing::route;
+use super::routing::route_again;
 use super::style::Style;
 use super::visibility::{DIM_OPACITY, Visibility, VisibilityMap, faded};
 use crate::model::{EdgeId, ItemId, Map, NodeId, Touched};
@@ -96,6 +96,7 @@ impl SceneCache {
         // Redraw the nodes, filing their boxes anew for routing; the edges whose route a
         // changed box may change are found from what their routes depend on.
         let mut in_the_way: Vec<EdgeId> = Vec::new();
+        let winding = pass.scene.routes.obstacles.routes_through_waypoints();
         for &node in &nodes {
             let before = pass.scene.node(node).map(|item| item.bounds);
             pass.node(self, node);
@@ -129,7 +130,10 @@ impl SceneCache {
         for edge in all_edges {
             pass.edge(self, edge);
         }
-        if pass.scene.routes.gave_up() {
+        // Past the number of nodes for routes through waypoints (either way), every edge
+        // may route differently.
+        let crossed = winding != pass.scene.routes.obstacles.routes_through_waypoints();
+        if pass.scene.routes.gave_up() || crossed {
             pass.route_all_again(self);
         }
         pass.finish()
@@ -232,7 +236,13 @@ impl Pass<'_> {
         let badge = count_badge(merged.len(), self.style);
         let bend = self.bend(id, from, to);
         let routes = &mut self.scene.routes;
-        let routed = route((&a, &b), (from, to), bend, stroke, head, &routes.obstacles);
+        let routed = route_again(
+            (&a, &b),
+            (from, to),
+            (bend, stroke, head),
+            &routes.obstacles,
+            routes.memo(id),
+        );
         routes.record(id, &routed);
         let mut shapes = cache.edge(id, (&a, &b), &routed.course, (stroke, head), badge);
         let dimmed = visibility == Visibility::Dimmed;
