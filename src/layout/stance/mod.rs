@@ -34,7 +34,7 @@ use band::{Band, Column, Frame};
 use order::Context;
 use shape::{BandColumns, choose_shape, side_columns};
 
-pub(crate) use band::INNER_GAP;
+pub(crate) use band::{CLAIM_GAP, INNER_GAP};
 
 /// Space between stacked bands.
 const BAND_GAP: f32 = 90.0;
