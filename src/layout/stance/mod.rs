@@ -22,6 +22,8 @@
 //!    outside the scope stay put too; the arranged nodes are centred where they were.
 
 mod band;
+#[cfg(test)]
+mod compaction_tests;
 mod fold;
 mod loose;
 mod order;
