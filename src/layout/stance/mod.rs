@@ -16,7 +16,8 @@
 //! 4. The bands, largest first, and a block of the nodes with no edges are packed close
 //!    together ([`pack`]): small groups stand beside a tall band or side by side below it,
 //!    so the whole comes close to the shape aimed at and no empty band across it is taller
-//!    than a row. The largest band stays where it was built.
+//!    than a row. Each group keeps its x where it can, so groups below each other keep
+//!    their claim columns lined up.
 //! 5. Pinned nodes stay where they are: the whole arrangement is shifted to sit as close to
 //!    them as it can, and the other nodes make way where they would overlap them. Nodes
 //!    outside the scope stay put too; the arranged nodes are centred where they were.
