@@ -286,6 +286,17 @@ mod tests {
     }
 
     #[test]
+    fn a_block_keeps_its_preferred_x_where_it_stands_as_high() {
+        // Below a wide block, a narrow one that would rather stand 300 in stays there (its
+        // columns in line with the wide block's), not at the left edge; one that cannot fit
+        // where it would rather stand goes where it fits.
+        let sizes = [(1000.0, 400.0), (200.0, 100.0), (400.0, 100.0)];
+        let packing = pack(&sizes, &[0.0, 300.0, 900.0], GAPS, 1.0);
+        assert_eq!(packing.corners[1], (300.0, 410.0));
+        assert_eq!(packing.corners[2], (510.0, 410.0));
+    }
+
+    #[test]
     fn nothing_to_pack_packs_to_nothing() {
         let packing = pack(&[], &[], GAPS, 1.0);
         assert!(packing.corners.is_empty());
