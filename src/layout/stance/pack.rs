@@ -2,9 +2,10 @@
 //! edges) into a drawing close to the shape aimed at, with no empty band across it taller than
 //! the space kept between groups.
 //!
-//! Blocks are placed in the order given (largest first), each as high as it fits and then as
-//! far left, on the skyline of the blocks placed before it, within a width limit (bottom-left
-//! skyline packing). A block therefore rests either on the top of the drawing or on a block
+//! Blocks are placed in the order given (largest first), each as high as it fits on the
+//! skyline of the blocks placed before it, within a width limit (bottom-left skyline packing);
+//! among places as high, at the x it would rather keep (so that columns stay in line) if that
+//! is one of them, else as far left as it can. A block therefore rests either on the top of the drawing or on a block
 //! above it, one gap below that block's bottom: the drawing has no empty band across it taller
 //! than that gap. Small groups fill the room beside a tall one, or line up side by side below
 //! it, instead of each taking a full-width row of their own. The width limit is tried at a few
@@ -37,7 +38,7 @@ pub struct Gaps {
 /// the whole.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Packing {
-    /// Top-left corner of each block, indexed like the blocks; the first block is at (0, 0).
+    /// Top-left corner of each block, indexed like the blocks; the first block is at y = 0.
     pub corners: Vec<(f32, f32)>,
     /// Width of the packed drawing.
     pub width: f32,
@@ -99,14 +100,15 @@ pub fn pack(sizes: &[(f32, f32)], preferred: &[f32], gaps: Gaps, aspect: f32) ->
 
 /// A packing's size from its corners and the blocks' sizes (without the gaps).
 fn measured(corners: Vec<(f32, f32)>, sizes: &[(f32, f32)]) -> Packing {
-    let (mut width, mut height) = (0.0_f32, 0.0_f32);
+    let (mut left, mut right, mut height) = (f32::INFINITY, 0.0_f32, 0.0_f32);
     for (&(x, y), &(w, h)) in corners.iter().zip(sizes) {
-        width = width.max(x + w);
+        left = left.min(x);
+        right = right.max(x + w);
         height = height.max(y + h);
     }
     Packing {
         corners,
-        width,
+        width: if left.is_finite() { right - left } else { 0.0 },
         height,
     }
 }
