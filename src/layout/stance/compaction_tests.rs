@@ -87,9 +87,12 @@ fn article() -> Map {
 }
 
 fn laid_out(map: &Map) -> (LayoutGraph, Vec<Point>) {
+    laid_out_for(map, StanceOptions::default())
+}
+
+fn laid_out_for(map: &Map, options: StanceOptions) -> (LayoutGraph, Vec<Point>) {
     let graph = LayoutGraph::from_map(map, &Style::new(Theme::Light), &Scope::Whole);
-    let positions =
-        stance_layout(&graph, &StanceOptions::default(), &Progress::new()).expect("not cancelled");
+    let positions = stance_layout(&graph, &options, &Progress::new()).expect("not cancelled");
     (graph, positions)
 }
 
@@ -178,6 +181,31 @@ fn small_groups_stand_side_by_side_below_the_large_one() {
         .sum();
     let height = measure_compactness(&graph, &positions).height;
     assert!(height < stacked, "{height} tall, stacked {stacked}");
+}
+
+#[test]
+fn on_a_wide_screen_small_groups_stand_beside_the_large_one() {
+    // At 2.5 times as wide as tall, the call (about 790 × 560) with the others below it would
+    // be shown smaller than with them beside it.
+    let map = article();
+    let (graph, positions) = laid_out_for(&map, StanceOptions { aspect: 2.5 });
+    let groups = connected_groups(&graph);
+    let extent = |g: &Vec<usize>| vertical_extent(&graph, &positions, g);
+    let call = groups.iter().max_by_key(|g| g.len()).map(extent);
+    let (top, bottom) = call.expect("the map has groups");
+    let beside = groups
+        .iter()
+        .filter(|g| g.len() < 10)
+        .map(extent)
+        .filter(|&(t, _)| t < bottom)
+        .count();
+    assert!(beside >= 3, "{beside} groups beside the call");
+    let c = measure_compactness(&graph, &positions);
+    // They add less than a row to its height; the drawing comes near the screen's shape.
+    assert!(c.height < bottom - top + c.row, "{c:?}");
+    assert!((2.0..3.0).contains(&(c.width / c.height)), "{c:?}");
+    assert!(c.largest_empty_band <= c.row);
+    assert!(!has_overlaps(&graph.boxes(&positions), 0.0));
 }
 
 #[test]
