@@ -20,7 +20,8 @@
 //! (edges routed around nodes, as the canvas and exports draw them). Each drawing is then
 //! measured on its scene, with our routing on dot's positions too: crossings of straight
 //! edges, edges through nodes they do not join (straight, and as routed in the scene; for dot
-//! also on the splines dot drew itself), and overlapping boxes.
+//! also on the splines dot drew itself), overlapping boxes, and how compact it is: its tallest
+//! empty band across (in rows, see `row_height`) and its size.
 
 // Benchmark code is test code: a broken setup should stop it loudly.
 #![allow(clippy::indexing_slicing, clippy::expect_used)]
@@ -34,7 +35,9 @@ use stancemap::layout::{
     Crossings, LayoutGraph, LayoutKind, Progress, Scope, count_crossings_bounded, layout_map,
     overlapping_pairs,
 };
-use stancemap::layout::{count_crossings, count_edge_node_hits, count_lines_through_boxes};
+use stancemap::layout::{
+    count_crossings, count_edge_node_hits, count_lines_through_boxes, measure_compactness,
+};
 use stancemap::model::synthetic::synthetic_map;
 use stancemap::model::{Edit, Map, Point};
 use stancemap::scene::measure::{edges_through_nodes, overlapping_nodes};
@@ -239,9 +242,10 @@ fn against_dot(criterion: &mut Criterion, style: &Style) {
     let base = median(group_name, "dot");
     println!(
         "\n| nodes | edges | layout | median | ratio to dot | crossings | edges through nodes \
-         (straight: times / routed: edges) | overlapping pairs |"
+         (straight: times / routed: edges) | overlapping pairs | largest empty band (rows) | \
+         size |"
     );
-    println!("|---:|---:|---|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     for (name, function, positions) in [
         ("dot", "dot", &dot_positions),
         ("stance", "stance", &stance),
@@ -254,6 +258,8 @@ fn against_dot(criterion: &mut Criterion, style: &Style) {
         };
         let time = time.map_or("?".to_owned(), |t| format!("{:.1} ms", t * 1e3));
         let [crossings, straight, routed, overlaps] = figures(&map, &graph, positions, style);
+        let compact = measure_compactness(&graph, positions);
+        let band = compact.largest_empty_band / compact.row.max(1.0);
         let own = if function == "dot" {
             format!(" ({through_dot_lines} on dot's own splines)")
         } else {
@@ -261,9 +267,11 @@ fn against_dot(criterion: &mut Criterion, style: &Style) {
         };
         println!(
             "| {} | {} | {name} | {time} | {ratio} | {crossings} | {straight} / {routed}{own} | \
-             {overlaps} |",
+             {overlaps} | {band:.2} | {:.0} × {:.0} |",
             map.node_count(),
-            graph.edges.len()
+            graph.edges.len(),
+            compact.width,
+            compact.height
         );
     }
 }

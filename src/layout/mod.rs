@@ -6,11 +6,13 @@
 //! - [`network_layout`]: force-directed, for big or tangled maps, then overlap removal.
 //! - [`place_new_node`]: a free spot for a new node near the nodes it connects to.
 //! - [`count_crossings`], [`overlapping_pairs`], [`count_edge_node_hits`]: how good a
-//!   drawing is, measured the same way for our layouts and for graphviz's.
+//!   drawing is, measured the same way for our layouts and for graphviz's;
+//!   [`measure_compactness`]: its empty bands and how close its groups stand.
 //!
 //! Every layout keeps pinned nodes (and nodes outside its [`Scope`]) where they are and
 //! leaves no two boxes overlapping, using the real box sizes of the scene.
 
+mod compactness;
 mod free_space;
 pub mod geometry;
 pub mod graph;
@@ -27,6 +29,10 @@ mod stance;
 #[cfg(test)]
 mod tests;
 
+pub use compactness::{
+    Compactness, EmptyBand, connected_groups, empty_bands, group_gaps, largest_empty_band,
+    measure_compactness, row_height,
+};
 pub use free_space::BoxIndex;
 pub use geometry::{NodeBox, Size};
 pub use graph::{EdgeKind, LayoutEdge, LayoutGraph, LayoutNode, NodeKind, Scope};

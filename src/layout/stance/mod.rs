@@ -13,31 +13,45 @@
 //!    then, for bands small enough, sifting on the real drawing ([`refine`]), which also
 //!    moves claims between columns and may open an extra actor column where that saves
 //!    crossings without making the band too big for the screen.
-//! 4. Bands are stacked top to bottom, largest first; nodes with no edges go last.
+//! 4. The bands, largest first, and a block of the nodes with no edges are packed close
+//!    together ([`pack`]): small groups stand beside a tall band or side by side below it,
+//!    so the whole comes close to the shape aimed at and no empty band across it is taller
+//!    than a row. Each group keeps its x where it can, so groups below each other keep
+//!    their claim columns lined up.
 //! 5. Pinned nodes stay where they are: the whole arrangement is shifted to sit as close to
 //!    them as it can, and the other nodes make way where they would overlap them. Nodes
 //!    outside the scope stay put too; the arranged nodes are centred where they were.
 
 mod band;
+#[cfg(test)]
+mod compaction_tests;
 mod fold;
+mod loose;
 mod order;
+mod pack;
 mod place;
 mod refine;
 mod shape;
 
+use super::compactness::row_height;
 use super::graph::{LayoutEdge, LayoutGraph};
 use super::overlap::remove_overlaps;
 use super::progress::{Cancelled, Progress};
 use super::sides::{Side, assign_sides};
 use crate::model::Point;
-use band::{Band, Column, Frame};
+use band::{Band, Frame};
 use order::Context;
-use shape::{BandColumns, choose_shape, side_columns};
+use pack::{Gaps, pack};
+use shape::{BandColumns, choose_shape};
 
-pub(crate) use band::INNER_GAP;
+pub(crate) use band::{CLAIM_GAP, INNER_GAP};
 
-/// Space between stacked bands.
+/// Space between groups (connected parts, and the block of nodes with no edges) side by side,
+/// and the most between one group and another below it.
 const BAND_GAP: f32 = 90.0;
+/// Space between a group and another below it, as a share of a row ([`row_height`]): less
+/// than a row, so that no empty band across the drawing is taller than a row.
+const DOWN_GAP_ROWS: f32 = 0.8;
 /// Least space kept between any two boxes when making way for fixed nodes.
 pub const STANCE_GAP: f32 = 16.0;
 /// Layer sweeps per band.
@@ -95,7 +109,7 @@ pub fn stance_layout(
     let (parts, loose) = connected_parts(&adjacency, &members);
     let total: usize = members.len().max(1);
     let mut done = 0usize;
-    let mut top = 0.0_f32;
+    let mut groups: Vec<Vec<usize>> = Vec::with_capacity(parts.len() + 1);
     for part in &parts {
         progress.check()?;
         let stage = (
@@ -103,13 +117,19 @@ pub fn stance_layout(
             0.9 * (done + part.len()) as f32 / total as f32,
         );
         let band = arrange(&cx, part, &mut positions, progress, stage)?;
-        let bounds = vertical_bounds(graph, band.nodes(), &positions);
-        shift(&mut positions, band.nodes(), 0.0, top - bounds.0);
-        top += bounds.1 - bounds.0 + BAND_GAP;
+        groups.push(band.nodes().collect());
         done += part.len();
         progress.set_stage(0.0, 0.9, done as f32 / total as f32);
     }
-    place_loose(&cx, &loose, top, &mut positions);
+    if !loose.is_empty() {
+        loose::place_loose(&cx, &loose, 0.0, &mut positions);
+        groups.push(loose);
+    }
+    let gaps = Gaps {
+        across: BAND_GAP,
+        down: (DOWN_GAP_ROWS * row_height(graph)).min(BAND_GAP),
+    };
+    pack_groups(graph, &groups, gaps, aspect, &mut positions);
     align_and_fix(graph, &members, &mut positions);
     round_movable(graph, &mut positions);
     remove_overlaps(graph, &mut positions, STANCE_GAP, progress)?;
@@ -266,23 +286,49 @@ fn connected_parts(adjacency: &[Vec<usize>], members: &[usize]) -> (Vec<Vec<usiz
     (parts, loose)
 }
 
-/// The top and bottom of some nodes' boxes.
-fn vertical_bounds(
+/// The rectangle around some nodes' boxes: left, top, right, bottom; `None` for no nodes.
+fn box_bounds(
     graph: &LayoutGraph,
-    nodes: impl Iterator<Item = usize>,
+    nodes: &[usize],
     positions: &[Point],
-) -> (f32, f32) {
-    let mut bounds = (f32::INFINITY, f32::NEG_INFINITY);
-    for i in nodes {
+) -> Option<(f32, f32, f32, f32)> {
+    let mut bounds: Option<(f32, f32, f32, f32)> = None;
+    for &i in nodes {
         if let (Some(node), Some(p)) = (graph.nodes.get(i), positions.get(i)) {
-            bounds.0 = bounds.0.min(p.y - node.size.h / 2.0);
-            bounds.1 = bounds.1.max(p.y + node.size.h / 2.0);
+            let (w, h) = (node.size.w / 2.0, node.size.h / 2.0);
+            let b = (p.x - w, p.y - h, p.x + w, p.y + h);
+            bounds = Some(bounds.map_or(b, |a| {
+                (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3))
+            }));
         }
     }
-    if bounds.0 > bounds.1 {
-        (0.0, 0.0)
-    } else {
-        bounds
+    bounds
+}
+
+/// Moves each group (its nodes already placed) to where packing them close together puts
+/// it, `gaps` apart, aiming at a drawing `aspect` times as wide as it is tall, from y = 0 down.
+fn pack_groups(
+    graph: &LayoutGraph,
+    groups: &[Vec<usize>],
+    gaps: Gaps,
+    aspect: f32,
+    positions: &mut [Point],
+) {
+    let bounds: Vec<(f32, f32, f32, f32)> = groups
+        .iter()
+        .map(|g| box_bounds(graph, g, positions).unwrap_or_default())
+        .collect();
+    let sizes: Vec<(f32, f32)> = bounds.iter().map(|b| (b.2 - b.0, b.3 - b.1)).collect();
+    // Every band is built with its claims around x = 0: a group keeps its x where it can, so
+    // groups stacked below each other keep their columns lined up. The top is at y = 0.
+    let left = bounds.iter().map(|b| b.0).fold(f32::INFINITY, f32::min);
+    let left = if left.is_finite() { left } else { 0.0 };
+    let preferred: Vec<f32> = bounds.iter().map(|b| b.0 - left).collect();
+    let packing = pack(&sizes, &preferred, gaps, aspect);
+    for ((group, b), corner) in groups.iter().zip(&bounds).zip(&packing.corners) {
+        let dx = left + corner.0 - b.0;
+        let dy = corner.1 - b.1;
+        shift(positions, group.iter().copied(), dx, dy);
     }
 }
 
@@ -293,88 +339,6 @@ fn shift(positions: &mut [Point], nodes: impl Iterator<Item = usize>, dx: f32, d
             p.y += dy;
         }
     }
-}
-
-/// Nodes with no edges, from `top` down: claims in claim columns (as many as suit the
-/// shape aimed at), actors in columns on their side, each column filled top to bottom.
-fn place_loose(cx: &Context, loose: &[usize], top: f32, positions: &mut [Point]) {
-    if loose.is_empty() {
-        return;
-    }
-    let shape = band_shape(cx, loose);
-    let claims: Vec<usize> = loose.iter().copied().filter(|&i| cx.is_claim(i)).collect();
-    let claim_columns = fill_columns(cx, &claims, shape.claim_columns, band::CLAIM_GAP);
-    let claims_height = claim_columns
-        .iter()
-        .map(|c| stacked_height(cx, c, band::CLAIM_GAP))
-        .fold(0.0_f32, f32::max);
-    let mut columns = Vec::new();
-    for side in [Side::Left, Side::Right] {
-        let members: Vec<usize> = loose
-            .iter()
-            .copied()
-            .filter(|&i| cx.sides.get(i).copied().flatten() == Some(side))
-            .collect();
-        let stacked = stacked_height(cx, &members, band::ACTOR_GAP);
-        let count = side_columns(members.len(), stacked, claims_height.max(stacked / 3.0));
-        for (depth, members) in fill_columns(cx, &members, count, band::ACTOR_GAP)
-            .into_iter()
-            .enumerate()
-        {
-            columns.push(Column {
-                side,
-                depth,
-                members,
-            });
-        }
-    }
-    let k = claim_columns.len().max(1);
-    // No edges to follow: stack every column from the top.
-    let slots = claim_columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (cx.frame.claim_x(k, i), c.as_slice(), band::CLAIM_GAP))
-        .chain(columns.iter().map(|c| {
-            (
-                cx.frame.column_x(c.side, c.depth, k),
-                c.members.as_slice(),
-                band::ACTOR_GAP,
-            )
-        }));
-    for (x, members, gap) in slots {
-        let mut y = top;
-        for &n in members {
-            let h = cx.height(n);
-            if let Some(p) = positions.get_mut(n) {
-                *p = Point::new(x, y + h / 2.0);
-            }
-            y += h + gap;
-        }
-    }
-}
-
-/// The height of some nodes stacked with `gap` between them.
-fn stacked_height(cx: &Context, nodes: &[usize], gap: f32) -> f32 {
-    let sum: f32 = nodes.iter().map(|&n| cx.height(n) + gap).sum();
-    (sum - gap).max(0.0)
-}
-
-/// Splits nodes, in order, into `count` columns of about equal height.
-fn fill_columns(cx: &Context, nodes: &[usize], count: usize, gap: f32) -> Vec<Vec<usize>> {
-    let count = count.max(1);
-    let total: f32 = nodes.iter().map(|&n| cx.height(n) + gap).sum();
-    let mut columns = vec![Vec::new(); count];
-    let mut filled = 0.0;
-    for &n in nodes {
-        let h = cx.height(n) + gap;
-        let index = (((filled + h / 2.0) / total.max(1.0)) * count as f32) as usize;
-        if let Some(column) = columns.get_mut(index.min(count - 1)) {
-            column.push(n);
-        }
-        filled += h;
-    }
-    columns.retain(|c| !c.is_empty());
-    columns
 }
 
 /// Moves the arrangement to where it belongs and puts fixed nodes back. With pinned members
