@@ -5,6 +5,7 @@
 mod build;
 mod cache;
 mod camps;
+mod cell_marks;
 pub mod course;
 pub mod edges;
 mod legend;

@@ -3,7 +3,8 @@
 //! weighted A* that keeps note of every cell it looks at, so the route can say exactly which
 //! boxes and places its answer depends on.
 
-use super::routing::{Cell2, Obstacles, cell_of, version_cells};
+use super::cell_marks::CellMarks;
+use super::routing::Obstacles;
 use crate::model::NodeId;
 use eframe::egui::{Pos2, Rect, Vec2};
 use std::cmp::Reverse;
@@ -283,17 +284,35 @@ impl Grid {
     /// was made from) that blocks it: while that box stays, the cell stays blocked. For each
     /// one free, the cells of the routing index where a box filed would come within
     /// [`CLEARANCE`] of its centre and block it, and the version cells there (see
-    /// [`version_cells`]). The lists come unsorted, with repeats.
+    /// `routing::version_cells`), marked in `marks`. The boxes come unsorted, with repeats.
     pub(super) fn looked_at(
         &self,
         expanded: &[usize],
         boxes: &[(NodeId, Rect)],
-    ) -> (Vec<NodeId>, Vec<Cell2>, Vec<Cell2>) {
+        (cells, versions): (&mut CellMarks, &mut CellMarks),
+    ) -> Vec<NodeId> {
         let mut looked = vec![false; self.owners.len()];
-        let (mut blockers, mut cells, mut versions) = (Vec::new(), Vec::new(), Vec::new());
+        let mut blockers = Vec::new();
+        // The cells within reach of each column's and each row's centres, worked out once.
+        let reach = CLEARANCE + 1.0;
+        let spans = |marks: &CellMarks, count: usize, origin: f32| -> Vec<(i32, i32)> {
+            (0..count)
+                .map(|i| {
+                    let centre = origin + (i as f32 + 0.5) * self.step;
+                    marks.span(centre - reach, centre + reach)
+                })
+                .collect()
+        };
+        let cell_spans = (
+            spans(cells, self.columns, self.origin.x),
+            spans(cells, self.rows, self.origin.y),
+        );
+        let version_spans = (
+            spans(versions, self.columns, self.origin.x),
+            spans(versions, self.rows, self.origin.y),
+        );
         // A box filed (as drawn, shrunk by 2) blocks a cell when it comes within CLEARANCE of
         // its centre.
-        let reach = Vec2::splat(CLEARANCE + 1.0);
         for &cell in expanded {
             let (column, row) = (cell % self.columns, cell / self.columns);
             for r in row.saturating_sub(1)..=(row + 1).min(self.rows - 1) {
@@ -305,17 +324,12 @@ impl Grid {
                     }
                     match self.owners.get(near) {
                         Some(&FREE) => {
-                            let centre = self.centre(near);
-                            let (low, high) = (cell_of(centre - reach), cell_of(centre + reach));
-                            for index_cell in [low, (low.0, high.1), (high.0, low.1), high] {
-                                if cells.last() != Some(&index_cell) {
-                                    cells.push(index_cell);
-                                }
-                            }
-                            let around = Rect::from_min_max(centre - reach, centre + reach);
-                            for version_cell in version_cells(around) {
-                                if versions.last() != Some(&version_cell) {
-                                    versions.push(version_cell);
+                            for (marks, (across, down)) in
+                                [(&mut *cells, &cell_spans), (&mut *versions, &version_spans)]
+                            {
+                                if let (Some(&columns), Some(&rows)) = (across.get(c), down.get(r))
+                                {
+                                    marks.mark_cells(columns, rows);
                                 }
                             }
                         }
@@ -331,6 +345,6 @@ impl Grid {
                 }
             }
         }
-        (blockers, cells, versions)
+        blockers
     }
 }

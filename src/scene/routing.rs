@@ -287,7 +287,7 @@ fn segment_cells(a: Pos2, b: Pos2) -> impl Iterator<Item = Cell2> {
 }
 
 /// Size of the cells that tell whether boxes changed near a kept search, in map units.
-const VERSION_CELL: f32 = 40.0;
+pub(super) const VERSION_CELL: f32 = 40.0;
 
 /// The version cells that cover `area` (see [`Obstacles::version_of`]), sorted; none for an
 /// area not finite or empty.

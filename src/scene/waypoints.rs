@@ -4,9 +4,10 @@
 //! for the goal), then pulled tight so the line goes straight from one gap to the next and
 //! bends only where it must.
 
+use super::cell_marks::CellMarks;
 use super::nodes::NodeDrawing;
 use super::route_grid::{Grid, Walk};
-use super::routing::{Cell2, Obstacles, cells_of_area, segment_hits, version_cells};
+use super::routing::{CELL, Cell2, Obstacles, VERSION_CELL, segment_hits};
 use crate::model::NodeId;
 use eframe::egui::{Pos2, Rect, Vec2};
 use std::sync::Arc;
@@ -48,17 +49,6 @@ pub(super) struct Searched {
     pub boxes: Vec<NodeId>,
     /// The cells where a box could block something the search looked at, sorted.
     pub cells: Vec<Cell2>,
-}
-
-impl Searched {
-    /// Sorts and deduplicates what was noted.
-    fn finish(mut self) -> Searched {
-        self.boxes.sort_unstable();
-        self.boxes.dedup();
-        self.cells.sort_unstable();
-        self.cells.dedup();
-        self
-    }
 }
 
 /// A search kept with its answer, to answer again without searching while nothing it depends
@@ -132,16 +122,21 @@ pub(super) fn search(
     }
     let (start, goal) = (from.rect.center(), to.rect.center());
     let (walk, expanded) = grid.walk(start, goal, obstacles);
-    let (boxes_seen, cells, mut versions) = grid.looked_at(&expanded, &boxes);
+    // What the search looks at lies within the area, give or take the reach of a box.
+    let room = area.expand(2.0 * MARGIN);
+    let mut marks = (
+        CellMarks::over(room, CELL),
+        CellMarks::over(room, VERSION_CELL),
+    );
+    let boxes_seen = grid.looked_at(&expanded, &boxes, (&mut marks.0, &mut marks.1));
     let mut searched = Searched {
         boxes: boxes_seen,
-        cells,
+        cells: Vec::new(),
     };
     let path = match walk {
         Walk::Found(path) => path,
         Walk::NotFound => {
-            let searched = searched.finish();
-            let watched = watched(&searched, &boxes, versions);
+            let (searched, watched) = finish(searched, &boxes, marks);
             return (Search::NotFound(searched), watched);
         }
         Walk::GaveUp => return (Search::GaveUp, Vec::new()),
@@ -153,9 +148,8 @@ pub(super) fn search(
     if let Some(last) = corners.last_mut() {
         *last = goal;
     }
-    let pulled = pull_tight(&corners, &boxes, (&mut searched, &mut versions));
-    let searched = searched.finish();
-    let watched = watched(&searched, &boxes, versions);
+    let pulled = pull_tight(&corners, &boxes, (&mut searched, &mut marks));
+    let (searched, watched) = finish(searched, &boxes, marks);
     let answer = match pulled.get(1..pulled.len().saturating_sub(1)) {
         Some(inner) if !inner.is_empty() => Search::Found(inner.to_vec(), searched),
         _ => Search::NotFound(searched),
@@ -163,20 +157,25 @@ pub(super) fn search(
     (answer, watched)
 }
 
-/// The version cells whose boxes a search's answer depends on: `near`, where a box could
-/// come into its way, and those of the boxes it found in its way (`boxes` sorted by node).
-fn watched(searched: &Searched, boxes: &[(NodeId, Rect)], near: Vec<Cell2>) -> Vec<Cell2> {
-    let mut cells = near;
+/// What a search depends on, sorted, and the version cells whose boxes its answer depends
+/// on: those marked, where a box could come into its way, and those of the boxes it found in
+/// its way (`boxes` sorted by node).
+fn finish(
+    mut searched: Searched,
+    boxes: &[(NodeId, Rect)],
+    (cells, mut versions): (CellMarks, CellMarks),
+) -> (Searched, Vec<Cell2>) {
+    searched.boxes.sort_unstable();
+    searched.boxes.dedup();
     for id in &searched.boxes {
         if let Ok(at) = boxes.binary_search_by_key(id, |(node, _)| *node)
             && let Some((_, rect)) = boxes.get(at)
         {
-            cells.extend(version_cells(*rect));
+            versions.mark(*rect);
         }
     }
-    cells.sort_unstable();
-    cells.dedup();
-    cells
+    searched.cells = cells.into_sorted();
+    (searched, versions.into_sorted())
 }
 
 /// The step of the grid for a search over `area`: the finest that keeps to [`MAX_CELLS`],
@@ -199,7 +198,7 @@ fn grid_step(area: Rect) -> Option<f32> {
 fn pull_tight(
     corners: &[Pos2],
     boxes: &[(NodeId, Rect)],
-    (searched, versions): (&mut Searched, &mut Vec<Cell2>),
+    (searched, marks): (&mut Searched, &mut (CellMarks, CellMarks)),
 ) -> Vec<Pos2> {
     let mut clear = |a: Pos2, b: Pos2| {
         let blocker = boxes
@@ -207,11 +206,7 @@ fn pull_tight(
             .find(|(_, rect)| segment_hits(a, b, rect.expand(TIGHT_CLEARANCE)));
         match blocker {
             Some((id, _)) => searched.boxes.push(*id),
-            None => {
-                let (cells, near) = cells_near_segment(a, b, TIGHT_CLEARANCE + 1.0);
-                searched.cells.extend(cells);
-                versions.extend(near);
-            }
+            None => mark_near_segment(a, b, TIGHT_CLEARANCE + 1.0, marks),
         }
         blocker.is_none()
     };
@@ -231,26 +226,20 @@ fn pull_tight(
     tight
 }
 
-/// The cells of the routing index, and the version cells, where a box filed could come
+/// Marks the cells of the routing index, and the version cells, where a box filed could come
 /// within `reach` of the segment from `a` to `b`: those around points of the segment a few
 /// units apart.
-fn cells_near_segment(a: Pos2, b: Pos2, reach: f32) -> (Vec<Cell2>, Vec<Cell2>) {
+fn mark_near_segment(a: Pos2, b: Pos2, reach: f32, (cells, versions): &mut (CellMarks, CellMarks)) {
     const SPACING: f32 = 10.0;
     let pieces = ((b - a).length() / SPACING).ceil().max(1.0) as usize;
     // Every point of the segment lies within half a spacing of one of these.
     let around = Vec2::splat(reach + SPACING / 2.0);
-    let (mut cells, mut versions) = (Vec::new(), Vec::new());
     for i in 0..=pieces {
         let p = a + (b - a) * (i as f32 / pieces as f32);
         let near = Rect::from_min_max(p - around, p + around);
-        for cell in cells_of_area(near) {
-            if cells.last() != Some(&cell) {
-                cells.push(cell);
-            }
-        }
-        versions.extend(version_cells(near));
+        cells.mark(near);
+        versions.mark(near);
     }
-    (cells, versions)
 }
 
 #[cfg(test)]
