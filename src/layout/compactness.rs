@@ -13,7 +13,7 @@
 //!   [`Compactness::widest_group_gap`].
 
 use super::geometry::NodeBox;
-use super::graph::{LayoutGraph, NodeKind};
+use super::graph::{LayoutGraph, NodeKind, components};
 use super::stance::CLAIM_GAP;
 use crate::model::Point;
 
@@ -143,34 +143,7 @@ pub fn group_gaps(boxes: &[NodeBox], groups: &[Vec<usize>]) -> Vec<f32> {
 /// The connected parts of a graph, each a list of node indices in order; a node with no edge
 /// is a part of its own. Parts are listed by their first node.
 pub fn connected_groups(graph: &LayoutGraph) -> Vec<Vec<usize>> {
-    let adjacency = graph.adjacency();
-    let mut group_of: Vec<Option<usize>> = vec![None; graph.len()];
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for start in 0..graph.len() {
-        if group_of.get(start).copied().flatten().is_some() {
-            continue;
-        }
-        let index = groups.len();
-        let mut members = vec![start];
-        if let Some(slot) = group_of.get_mut(start) {
-            *slot = Some(index);
-        }
-        let mut next = 0;
-        while let Some(&node) = members.get(next) {
-            next += 1;
-            for &n in adjacency.get(node).into_iter().flatten() {
-                if let Some(slot) = group_of.get_mut(n)
-                    && slot.is_none()
-                {
-                    *slot = Some(index);
-                    members.push(n);
-                }
-            }
-        }
-        members.sort_unstable();
-        groups.push(members);
-    }
-    groups
+    components(&graph.adjacency(), 0..graph.len())
 }
 
 /// How compact a drawing of a graph is (see the module's description).

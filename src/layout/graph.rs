@@ -256,3 +256,36 @@ impl LayoutGraph {
             .collect()
     }
 }
+
+/// The connected parts of a graph given by its neighbour lists, found from `starts` in order:
+/// each part once, its nodes sorted, parts listed by the start they were found from. A node
+/// with no neighbours is a part of its own.
+pub fn components(
+    adjacency: &[Vec<usize>],
+    starts: impl IntoIterator<Item = usize>,
+) -> Vec<Vec<usize>> {
+    let mut seen = vec![false; adjacency.len()];
+    let mut parts = Vec::new();
+    for start in starts {
+        match seen.get_mut(start) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
+        }
+        let mut part = vec![start];
+        let mut next = 0;
+        while let Some(&node) = part.get(next) {
+            next += 1;
+            for &n in adjacency.get(node).into_iter().flatten() {
+                if let Some(s) = seen.get_mut(n)
+                    && !*s
+                {
+                    *s = true;
+                    part.push(n);
+                }
+            }
+        }
+        part.sort_unstable();
+        parts.push(part);
+    }
+    parts
+}

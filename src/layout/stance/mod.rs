@@ -34,7 +34,7 @@ mod refine;
 mod shape;
 
 use super::compactness::row_height;
-use super::graph::{LayoutEdge, LayoutGraph};
+use super::graph::{LayoutEdge, LayoutGraph, components};
 use super::overlap::remove_overlaps;
 use super::progress::{Cancelled, Progress};
 use super::sides::{Side, assign_sides};
@@ -252,38 +252,17 @@ fn membership(len: usize, members: &[usize]) -> Vec<bool> {
 /// The connected parts with at least one edge, largest first (ties: lowest node first), and
 /// the nodes with no edge at all.
 fn connected_parts(adjacency: &[Vec<usize>], members: &[usize]) -> (Vec<Vec<usize>>, Vec<usize>) {
-    let mut seen = vec![false; adjacency.len()];
-    let mut parts = Vec::new();
-    let mut loose = Vec::new();
-    for &start in members {
-        if seen.get(start).copied().unwrap_or(true) {
-            continue;
-        }
-        if adjacency.get(start).is_none_or(Vec::is_empty) {
-            loose.push(start);
-            continue;
-        }
-        let mut part = vec![start];
-        if let Some(s) = seen.get_mut(start) {
-            *s = true;
-        }
-        let mut next = 0;
-        while let Some(&node) = part.get(next) {
-            next += 1;
-            for &n in adjacency.get(node).into_iter().flatten() {
-                if let Some(s) = seen.get_mut(n)
-                    && !*s
-                {
-                    *s = true;
-                    part.push(n);
-                }
-            }
-        }
-        part.sort_unstable();
-        parts.push(part);
-    }
+    let (mut parts, singles): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
+        components(adjacency, members.iter().copied())
+            .into_iter()
+            .partition(|part| {
+                part.len() > 1
+                    || part
+                        .first()
+                        .is_some_and(|&n| adjacency.get(n).is_some_and(|list| !list.is_empty()))
+            });
     parts.sort_by(|a, b| b.len().cmp(&a.len()).then(a.first().cmp(&b.first())));
-    (parts, loose)
+    (parts, singles.into_iter().flatten().collect())
 }
 
 /// The rectangle around some nodes' boxes: left, top, right, bottom; `None` for no nodes.
