@@ -284,7 +284,7 @@ impl Grid {
     /// was made from) that blocks it: while that box stays, the cell stays blocked. For each
     /// one free, the cells of the routing index where a box filed would come within
     /// [`CLEARANCE`] of its centre and block it, and the version cells there (see
-    /// `routing::version_cells`), marked in `marks`. The boxes come unsorted, with repeats.
+    /// `routing::version_cells`), marked in `cells` and `versions`. The boxes come unsorted, with repeats.
     pub(super) fn looked_at(
         &self,
         expanded: &[usize],

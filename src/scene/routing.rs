@@ -291,7 +291,7 @@ pub(super) const VERSION_CELL: f32 = 40.0;
 
 /// The version cells that cover `area` (see [`Obstacles::version_of`]), sorted; none for an
 /// area not finite or empty.
-pub(super) fn version_cells(area: Rect) -> impl Iterator<Item = Cell2> {
+fn version_cells(area: Rect) -> impl Iterator<Item = Cell2> {
     let usable = area.is_finite() && area.min.x <= area.max.x && area.min.y <= area.max.y;
     let at = |p: Pos2| {
         (
@@ -306,7 +306,7 @@ pub(super) fn version_cells(area: Rect) -> impl Iterator<Item = Cell2> {
 }
 
 /// The cells that cover `area`, sorted.
-pub fn cells_of_area(area: Rect) -> Vec<Cell2> {
+fn cells_of_area(area: Rect) -> Vec<Cell2> {
     segment_cells(area.min, area.max).collect()
 }
 
@@ -316,7 +316,7 @@ pub fn cells_of_box(rect: Rect) -> Vec<Cell2> {
     filed_cells(rect).collect()
 }
 
-pub(super) fn cell_of(p: Pos2) -> Cell2 {
+fn cell_of(p: Pos2) -> Cell2 {
     (
         (p.x / CELL).floor().clamp(-1e6, 1e6) as i32,
         (p.y / CELL).floor().clamp(-1e6, 1e6) as i32,
