@@ -3,9 +3,10 @@
 //! own language, its translation, the source and the date.
 
 use crate::model::{ActorId, Date, EdgeId, Map, NodeId, Position, StanceId};
+use crate::scene::edges::{BadgeLook, badge_shapes};
 use crate::scene::routing::Obstacles;
-use crate::scene::text::{LINE_HEIGHT, text_width, wrap_all};
-use crate::scene::{Align, LineStyle, SceneId, SceneItem, Shape, Style, curves, point_along};
+use crate::scene::text::{LINE_HEIGHT, wrap_all};
+use crate::scene::{Align, SceneId, SceneItem, Shape, Style, curves, point_along};
 use eframe::egui::{Color32, Pos2, Rect, Vec2};
 use std::collections::BTreeMap;
 
@@ -216,27 +217,15 @@ pub fn number_text(numbers: &[usize]) -> Option<String> {
 
 /// The badge for `number` (the text of one or more numbers) centred on `at`.
 fn badge(at: Pos2, number: &str, colour: Color32, style: &Style) -> (Rect, Vec<Shape>) {
-    let text = number.to_owned();
-    let height = BADGE_SIZE * LINE_HEIGHT + 2.0;
-    let width = (text_width(&text, BADGE_SIZE) + 8.0).max(height);
-    let rect = Rect::from_center_size(at, Vec2::new(width, height));
-    let shapes = vec![
-        Shape::Rect {
-            rect,
-            radius: height / 2.0,
-            fill: style.background,
-            stroke: LineStyle::solid(1.25, colour.to_opaque()),
-        },
-        Shape::Text {
-            anchor: Pos2::new(at.x, at.y - BADGE_SIZE * LINE_HEIGHT / 2.0),
-            align: Align::Center,
-            text,
-            size: BADGE_SIZE,
-            colour: style.text,
-            bold: true,
-        },
-    ];
-    (rect.expand(1.0), shapes)
+    let look = BadgeLook {
+        size: BADGE_SIZE,
+        pill: true,
+        fill: style.background,
+        text: style.text,
+        outline: colour,
+    };
+    let (rect, shapes) = badge_shapes(at, number.to_owned(), look);
+    (rect.expand(1.0), shapes.to_vec())
 }
 
 /// One entry of the list laid out at the origin: its shapes and its height.

@@ -103,25 +103,54 @@ pub fn counted_edge_shapes(
 
 /// A count badge centred on `at`, outlined in the line's colour.
 fn count_badge_shapes(at: Pos2, badge: CountBadge, line: Color32) -> [Shape; 2] {
-    let text = count_text(badge.count);
-    let height = COUNT_SIZE * LINE_HEIGHT + 2.0;
-    let width = (text_width(&text, COUNT_SIZE) + 8.0).max(height);
-    [
+    let look = BadgeLook {
+        size: COUNT_SIZE,
+        pill: false,
+        fill: badge.fill,
+        text: badge.text,
+        outline: line,
+    };
+    badge_shapes(at, count_text(badge.count), look).1
+}
+
+/// How a small box of bold text on a line looks: a count on an edge, or the number of a
+/// stance in an exported picture.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BadgeLook {
+    /// Font size, in map units.
+    pub size: f32,
+    /// Round ends (a pill) rather than slightly rounded corners.
+    pub pill: bool,
+    /// The box's fill.
+    pub fill: Color32,
+    /// The text's colour.
+    pub text: Color32,
+    /// The outline's colour (drawn opaque).
+    pub outline: Color32,
+}
+
+/// A small box of bold text centred on `at`: its box and its shapes (box, then text).
+pub fn badge_shapes(at: Pos2, text: String, look: BadgeLook) -> (Rect, [Shape; 2]) {
+    let height = look.size * LINE_HEIGHT + 2.0;
+    let width = (text_width(&text, look.size) + 8.0).max(height);
+    let rect = Rect::from_center_size(at, Vec2::new(width, height));
+    let shapes = [
         Shape::Rect {
-            rect: Rect::from_center_size(at, Vec2::new(width, height)),
-            radius: 3.0,
-            fill: badge.fill,
-            stroke: LineStyle::solid(1.25, line.to_opaque()),
+            rect,
+            radius: if look.pill { height / 2.0 } else { 3.0 },
+            fill: look.fill,
+            stroke: LineStyle::solid(1.25, look.outline.to_opaque()),
         },
         Shape::Text {
-            anchor: Pos2::new(at.x, at.y - COUNT_SIZE * LINE_HEIGHT / 2.0),
+            anchor: Pos2::new(at.x, at.y - look.size * LINE_HEIGHT / 2.0),
             align: Align::Center,
             text,
-            size: COUNT_SIZE,
-            colour: badge.text,
+            size: look.size,
+            colour: look.text,
             bold: true,
         },
-    ]
+    ];
+    (rect, shapes)
 }
 
 /// Length of an edge head for a line of the given width.
