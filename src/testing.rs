@@ -4,6 +4,10 @@
 #[path = "../tests/common/needs.rs"]
 pub mod needs;
 
+/// Settings kept in memory for tests; shared with the integration tests.
+#[path = "../tests/common/memory_storage.rs"]
+pub mod memory_storage;
+
 use crate::model::{
     Actor, ActorKind, Claim, Date, Edit, IdAllocator, Map, NodeId, Point, Position, Relation,
     RelationKind, Source, SourceId, Stance, StanceId,

@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::memory_storage::MemoryStorage;
 use common::{
     CTRL_SHIFT, ScriptedDialogs, add_claim, app, app_with_dialogs, harness, press, small_map,
     wait_for, write_map,
@@ -16,7 +17,6 @@ use stancemap::app::document::settings::{ThemeChoice, ViewSettings};
 use stancemap::app::windows::prompts::Intent;
 use stancemap::io::load_file;
 use stancemap::model::{Claim, Edit, Point};
-use std::collections::HashMap;
 use std::path::Path;
 
 fn commands_sent(harness: &Harness<'static, StanceApp>) -> Vec<ViewportCommand> {
@@ -292,22 +292,6 @@ fn a_failed_save_says_why_and_keeps_the_changes() {
     );
     assert!(harness.state().document().is_dirty());
     assert_eq!(harness.state().document().path(), None);
-}
-
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

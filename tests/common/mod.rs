@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+pub mod memory_storage;
 pub mod pointer;
 
 /// A file dialog that answers each request with the next scripted path (`None` = cancel) and

@@ -18,6 +18,31 @@ pub fn parse_date_field(text: &str) -> Result<Option<Date>, String> {
         .map_err(|_| format!("“{text}” is not a date; write it as {DATE_HINT}, e.g. 2021-12-07"))
 }
 
+/// A "Dates from … to …" row of two date fields (in the form [`parse_date_field`] reads), the
+/// first with `hover` as its tooltip when given.
+pub fn date_range_fields(
+    ui: &mut eframe::egui::Ui,
+    (from, to): (&mut String, &mut String),
+    hover: Option<&str>,
+) {
+    ui.horizontal(|ui| {
+        ui.label("Dates from");
+        let first = ui.add(date_edit(from));
+        if let Some(hover) = hover {
+            first.on_hover_text(hover);
+        }
+        ui.label("to");
+        ui.add(date_edit(to));
+    });
+}
+
+/// A one-line field for a date, hinting at its form.
+fn date_edit(text: &mut String) -> eframe::egui::TextEdit<'_> {
+    eframe::egui::TextEdit::singleline(text)
+        .hint_text(DATE_HINT)
+        .desired_width(100.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

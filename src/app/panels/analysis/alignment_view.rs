@@ -7,7 +7,7 @@ use super::colours::{alignment_colour, style_for};
 use crate::analysis::{Alignment, PairAlignment, StanceScope, alignment};
 use crate::app::requests::Requests;
 use crate::app::selection::Selection;
-use crate::app::windows::date_field::parse_date_field;
+use crate::app::windows::date_field::{date_range_fields, parse_date_field};
 use crate::model::{Actor, ActorId, ClaimId, ItemId, Map};
 use crate::scene::{Style, camp_colours};
 use eframe::egui::{self, Align2, FontId, Rect, Sense, Stroke, Vec2, WidgetInfo};
@@ -127,21 +127,14 @@ impl AlignmentView {
                     }
                 }
             });
-        ui.horizontal(|ui| {
-            ui.label("Dates from");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.from)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(100.0),
-            )
-            .on_hover_text("Count only stances dated on or after this day (a stance without a date takes its source's)");
-            ui.label("to");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.to)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(100.0),
-            );
-        });
+        date_range_fields(
+            ui,
+            (&mut self.from, &mut self.to),
+            Some(
+                "Count only stances dated on or after this day (a stance without a date takes \
+                 its source's)",
+            ),
+        );
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::analysis::{Filter, Focus, LeftOut};
 use crate::app::selection::Selection;
-use crate::app::windows::date_field::parse_date_field;
+use crate::app::windows::date_field::{date_range_fields, parse_date_field};
 use crate::model::{Map, NodeId};
 use crate::scene::VisibilityMap;
 use eframe::egui;
@@ -165,20 +165,7 @@ impl FilterView {
                 }
             },
         );
-        ui.horizontal(|ui| {
-            ui.label("Dates from");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.from)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(100.0),
-            );
-            ui.label("to");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.to)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(100.0),
-            );
-        });
+        date_range_fields(ui, (&mut self.from, &mut self.to), None);
         for text in [&self.from, &self.to] {
             if let Err(problem) = parse_date_field(text) {
                 ui.colored_label(ui.visuals().error_fg_color, problem);
